@@ -1,0 +1,45 @@
+/**
+ * Vietnamese text typed in the legacy 8-bit encodings (TCVN3/ABC, VNI-Windows) and then saved as UTF-8
+ * shows characteristic letter sequences that never occur in Unicode Vietnamese. We detect a few of the
+ * commonest, to tell the officer to convert the file rather than print mojibake in the report.
+ */
+
+export interface LegacyHit {
+  readonly encoding: 'TCVN3' | 'VNI';
+  readonly sample: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+// TCVN3 (ABC) maps Vietnamese letters into Latin-1 code points: "ViÖt Nam", "§­îc", "c¸c", "tØnh", "Thanh Ho¸"
+const TCVN3 = /(?:[§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö][a-zA-Z]|[a-zA-Z][§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö])/;
+// VNI-Windows writes a base letter followed by a Latin-1 tone/shape mark: "Vieät Nam", "tænh", "Hoùa", "ñöôïc"
+// only marks that Unicode Vietnamese never has, or never right after a plain vowel
+const VNI = /[a-zA-Z][äøûïöñæåëüÄØÛÏÖÑÆÅËÜ]|[aeiouyAEIOUY][ùõ]/;
+
+export function detectLegacyVietnamese(text: string): LegacyHit | null {
+  const lines = text.split('\n');
+  let tcvnHits = 0;
+  let vniHits = 0;
+  let first: LegacyHit | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    for (const [re, enc] of [
+      [TCVN3, 'TCVN3'],
+      [VNI, 'VNI'],
+    ] as const) {
+      const m = re.exec(line);
+      if (!m) continue;
+      if (enc === 'TCVN3') tcvnHits++;
+      else vniHits++;
+      if (!first) {
+        const start = Math.max(0, m.index - 8);
+        first = { encoding: enc, sample: line.slice(start, m.index + 12).trim(), line: i + 1, column: m.index + 1 };
+      }
+    }
+  }
+  // one odd word can be a French or German name; legacy text repeats the pattern on many words
+  if (tcvnHits + vniHits < 3) return null;
+  if (first) return { ...first, encoding: tcvnHits >= vniHits ? 'TCVN3' : 'VNI' };
+  return null;
+}

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { vi } from 'zod/locales';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import type { Path, SourceMap } from './yaml.js';
+
+z.config(vi());
+
+/** Where a value came from, for locating problems: a YAML source map, or cell addresses from a workbook. */
+export interface Locator {
+  readonly file: string;
+  at(path: Path, key?: boolean): Partial<Pick<Diagnostic, 'line' | 'column' | 'sheet' | 'cell'>>;
+}
+
+export function yamlLocator(file: string, map: SourceMap): Locator {
+  return { file, at: (path, key) => (key ? map.locateKey(path) : map.locate(path)) };
+}
+
+export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. */
+export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator): Validated<z.output<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, value: r.data, diagnostics: [] };
+  const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
+  return { ok: false, diagnostics };
+}
+
+function describe(input: unknown): string {
+  if (Array.isArray(input)) return 'một danh sách';
+  if (input !== null && typeof input === 'object') return 'một nhóm khóa';
+  if (typeof input === 'string') return 'một giá trị đơn';
+  return 'giá trị trống';
+}
+
+function expected(name: string): string {
+  switch (name) {
+    case 'string':
+      return 'một giá trị đơn (chữ hoặc số)';
+    case 'object':
+      return 'một nhóm khóa (key: value)';
+    case 'array':
+      return 'một danh sách (các dòng bắt đầu bằng "- ")';
+    case 'record':
+      return 'một nhóm khóa (mã: nội dung)';
+    default:
+      return name;
+  }
+}
+
+function toDiagnostics(issue: z.core.$ZodIssue, loc: Locator): Diagnostic[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+  const where = (p: Path, key = false) => ({ file: loc.file, path: p, ...loc.at(p, key) });
+  const last = path[path.length - 1];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) =>
+        error(CODES.schemaUnknownKey, `khóa "${k}" không có trong mẫu (kiểm tra chính tả, xem docs/data-format.md)`, where([...path, k], true)),
+      );
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        return [error(CODES.schemaMissingKey, `thiếu khóa "${String(last ?? '')}"`, where(path.slice(0, -1)))];
+      }
+      return [
+        error(
+          CODES.schemaType,
+          `${last !== undefined ? `"${String(last)}": ` : ''}cần ${expected(issue.expected)}, nhưng đây là ${describe(issue.input)}`,
+          where(path),
+        ),
+      ];
+    }
+    case 'invalid_key':
+      return [error(CODES.schemaValue, `mã "${String(last ?? '')}" không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu "-"`, where(path, true))];
+    case 'custom': {
+      const code = (issue.params as { code?: string } | undefined)?.code ?? CODES.schemaValue;
+      return [error(code, issue.message, where(path))];
+    }
+    case 'invalid_union':
+      return [error(CODES.schemaType, `"${String(last ?? '')}": giá trị không đúng dạng (${issue.message})`, where(path))];
+    default:
+      return [error(CODES.schemaValue, `${last !== undefined ? `"${String(last)}": ` : ''}${issue.message}`, where(path))];
+  }
+}

@@ -1,0 +1,81 @@
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import type { CatalogFiles } from '../catalog/catalog.js';
+import type { Locator } from '../readers/validate-shape.js';
+import type { Path } from '../readers/yaml.js';
+
+/** An id declared somewhere in the catalogs, with where it was declared and who owns it. */
+interface Declared {
+  readonly id: string;
+  readonly owner?: string;
+  readonly file: keyof CatalogFiles;
+  readonly path: Path;
+}
+
+function declarations(files: CatalogFiles): Declared[] {
+  const out: Declared[] = [];
+  for (const key of ['qd06', 'qd422'] as const) {
+    const f = files[key];
+    const lists: [Path, NonNullable<typeof f.services>][] = f.groups
+      ? f.groups.map((g, gi) => [['groups', gi, 'services'], g.services])
+      : [[['services'], f.services ?? []]];
+    for (const [base, services] of lists) {
+      services.forEach((s, si) => {
+        out.push({ id: s.id, owner: s.owner, file: key, path: [...base, si] });
+        (s.parts ?? []).forEach((p, pi) => out.push({ id: p.id, file: key, path: [...base, si, 'parts', pi] }));
+      });
+    }
+  }
+  files.models.groups.forEach((g, gi) =>
+    g.models.forEach((m, mi) => out.push({ id: m.id, owner: m.lead, file: 'models', path: ['groups', gi, 'models', mi] })),
+  );
+  files.indicators.indicators.forEach((i, ii) => out.push({ id: i.id, owner: i.owner, file: 'indicators', path: ['indicators', ii] }));
+  files.sections.sections.forEach((s, si) => out.push({ id: s.id, owner: s.owner, file: 'sections', path: ['sections', si] }));
+  return out;
+}
+
+/** Ids are unique across all catalogs; every owner is a known department; the secretariat exists. */
+export function checkCatalog(
+  files: CatalogFiles,
+  locators: Record<keyof CatalogFiles, Locator>,
+  secretariat: string,
+  settingsLocator: Locator,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (d: Declared, field: string) => {
+    const loc = locators[d.file];
+    const path = [...d.path, field];
+    return { file: loc.file, path, ...loc.at(path) };
+  };
+  const departments = new Set<string>();
+  files.departments.departments.forEach((d, i) => {
+    if (departments.has(d.id)) {
+      const loc = locators.departments;
+      const path = ['departments', i, 'id'];
+      diagnostics.push(error(CODES.catalogDuplicateId, `mã đơn vị "${d.id}" bị khai báo hai lần`, { file: loc.file, path, ...loc.at(path) }));
+    }
+    departments.add(d.id);
+  });
+  const seen = new Map<string, Declared>();
+  for (const d of declarations(files)) {
+    const first = seen.get(d.id);
+    if (first) {
+      diagnostics.push(error(CODES.catalogDuplicateId, `mã "${d.id}" đã được dùng trong ${locators[first.file].file}`, at(d, 'id')));
+    } else {
+      seen.set(d.id, d);
+    }
+    if (d.owner !== undefined && !departments.has(d.owner)) {
+      const field = d.file === 'models' ? 'lead' : 'owner';
+      diagnostics.push(error(CODES.catalogUnknownOwner, `đơn vị "${d.owner}" không có trong catalog/departments.yaml`, at(d, field)));
+    }
+  }
+  if (!departments.has(secretariat)) {
+    diagnostics.push(
+      error(CODES.catalogUnknownOwner, `đơn vị thường trực "${secretariat}" không có trong catalog/departments.yaml`, {
+        file: settingsLocator.file,
+        ...settingsLocator.at(['secretariat']),
+      }),
+    );
+  }
+  return diagnostics;
+}

@@ -1,0 +1,117 @@
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { formatNumber } from '../format/number.js';
+import type { LoadedSubmission } from '../readers/submission.js';
+import type { Path } from '../readers/yaml.js';
+import { at, type Rule } from './context.js';
+
+interface FigureRow {
+  readonly s: LoadedSubmission;
+  readonly path: Path;
+  readonly total?: number | null | undefined;
+  readonly online?: number | null | undefined;
+  readonly onTime?: number | null | undefined;
+  readonly overdue?: number | null | undefined;
+}
+
+/** Every row and sub-row of Phụ lục I/II in the returns, with its path. */
+function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
+  return submissions.flatMap((s) =>
+    Object.entries(s.submission.services ?? {}).flatMap(([id, e]) => [
+      { s, path: ['services', id], ...e },
+      ...Object.entries(e.parts ?? {}).map(([pid, p]) => ({ s, path: ['services', id, 'parts', pid], ...p })),
+    ]),
+  );
+}
+
+const n = formatNumber;
+
+/** Online applications cannot outnumber all applications. */
+export const onlineExceedsTotal: Rule = ({ submissions }) =>
+  figureRows(submissions).flatMap((r) =>
+    r.online != null && r.total != null && r.online > r.total
+      ? [error(CODES.onlineExceedsTotal, `số hồ sơ trực tuyến (${n(r.online)}) lớn hơn tổng số hồ sơ (${n(r.total)})`, at(r.s, [...r.path, 'online']))]
+      : r.online != null && r.total == null
+        ? [error(CODES.onlineExceedsTotal, `có số hồ sơ trực tuyến (${n(r.online)}) nhưng thiếu tổng số hồ sơ`, at(r.s, [...r.path, 'online']))]
+        : [],
+  );
+
+/** On time + overdue are the online applications processed: they cannot exceed the online ones. */
+export const processedExceedsOnline: Rule = ({ submissions }) =>
+  figureRows(submissions).flatMap((r) => {
+    const processed = (r.onTime ?? 0) + (r.overdue ?? 0);
+    if (r.onTime == null && r.overdue == null) return [];
+    if (r.online == null || processed > r.online) {
+      return [
+        error(
+          CODES.processedExceedsOnline,
+          `đúng hạn + quá hạn (${n(processed)}) lớn hơn số hồ sơ trực tuyến (${r.online == null ? 'trống' : n(r.online)})`,
+          at(r.s, [...r.path, r.onTime != null ? 'onTime' : 'overdue']),
+        ),
+      ];
+    }
+    return [];
+  });
+
+/** Sub-rows add up to their row where both are given; an indicator's parts add up to its value. */
+export const partsSum: Rule = ({ submissions, index }) =>
+  submissions.flatMap((s) => {
+    const out: Diagnostic[] = [];
+    for (const [id, e] of Object.entries(s.submission.services ?? {})) {
+      const parts = Object.values(e.parts ?? {});
+      for (const field of ['total', 'online'] as const) {
+        const whole = e[field];
+        const values = parts.map((p) => p[field]);
+        if (whole == null || parts.length === 0 || values.some((v) => v == null)) continue;
+        const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
+        if (sum !== whole) {
+          out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${id}" (${n(whole)})`, at(s, ['services', id, field])));
+        }
+      }
+    }
+    for (const [id, e] of Object.entries(s.submission.indicators ?? {})) {
+      const def = index.indicator.get(id);
+      const parts = Object.values(e.parts ?? {});
+      if (e.value == null || parts.length === 0 || parts.some((v) => v == null)) continue;
+      if (def && parts.length < def.parts.length) continue;
+      const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (sum !== e.value) {
+        out.push(error(CODES.partsSum, `các thành phần cộng lại được ${n(sum)}, khác giá trị ${n(e.value)}`, at(s, ['indicators', id, 'value'])));
+      }
+    }
+    return out;
+  });
+
+/** "value/total" figures: a total only where the catalog expects one, and value ≤ total. */
+export const indicatorTotals: Rule = ({ submissions, index }) =>
+  submissions.flatMap((s) =>
+    Object.entries(s.submission.indicators ?? {}).flatMap(([id, e]) => {
+      const def = index.indicator.get(id);
+      if (!def) return [];
+      if (e.total != null && !def.withTotal) {
+        return [error(CODES.unexpectedTotal, `chỉ tiêu "${id}" không có tổng số (catalog/indicators.yaml: withTotal)`, at(s, ['indicators', id, 'total']))];
+      }
+      if (e.total != null && e.value != null && e.value > e.total) {
+        return [error(CODES.valueExceedsTotal, `giá trị (${n(e.value)}) lớn hơn tổng số (${n(e.total)})`, at(s, ['indicators', id, 'value']))];
+      }
+      return [];
+    }),
+  );
+
+/** A figure that should move every month but equals last month's was probably copied forward. */
+export const copiedForward: Rule = ({ submissions, index, previous }) => {
+  if (!previous) return [];
+  const when = `tháng ${Number(previous.month.slice(5))}/${previous.month.slice(0, 4)}`;
+  return submissions.flatMap((s) => [
+    ...Object.entries(s.submission.indicators ?? {}).flatMap(([id, e]) => {
+      const before = previous.indicators[id]?.value;
+      if (!index.indicator.get(id)?.expectChange || e.value == null || before == null || e.value !== before) return [];
+      return [warning(CODES.copiedForward, `giá trị ${n(e.value)} trùng với ${when}: có thể đã chép từ tháng trước`, at(s, ['indicators', id, 'value']))];
+    }),
+    ...Object.entries(s.submission.services ?? {}).flatMap(([id, e]) => {
+      const before = previous.services[id];
+      if (!before || e.total == null || e.total === 0 || e.total !== before.total || e.online !== before.online) return [];
+      return [warning(CODES.copiedForward, `tổng số và số trực tuyến trùng với ${when}: có thể đã chép từ tháng trước`, at(s, ['services', id, 'total']))];
+    }),
+  ]);
+};

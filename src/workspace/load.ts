@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type * as z from 'zod';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { readYaml } from '../readers/yaml.js';
+import { validateShape, yamlLocator, type Locator } from '../readers/validate-shape.js';
+import { readTextFile } from './files.js';
+import {
+  DepartmentsFile,
+  IndicatorsFile,
+  ModelsFile,
+  SectionsFile,
+  ServicesFile,
+} from '../schema/catalog.js';
+import { ReportSettingsFile, type ReportSettings } from '../schema/report-settings.js';
+import { assembleCatalog, type Catalog } from '../catalog/catalog.js';
+import { checkCatalog } from '../rules/catalog-rules.js';
+
+export interface Workspace {
+  /** absolute path of the data folder */
+  readonly dir: string;
+  /** how the folder is named in messages (as the user gave it) */
+  readonly shown: string;
+  readonly settings: ReportSettings;
+  readonly catalog: Catalog;
+}
+
+export interface Loaded<T> {
+  readonly value: T;
+  readonly file: string;
+  readonly locator: Locator;
+}
+
+/** Reads, parses and validates one YAML file of the workspace against a schema. */
+export async function loadYamlFile<S extends z.ZodType>(
+  absolute: string,
+  shown: string,
+  schema: S,
+): Promise<{ loaded?: Loaded<z.output<S>>; diagnostics: Diagnostic[] }> {
+  const read = await readTextFile(absolute, shown);
+  if (!read.ok) return { diagnostics: [read.diagnostic] };
+  const parsed = readYaml(shown, read.text);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  const locator = yamlLocator(shown, parsed.map);
+  const v = validateShape(schema, parsed.value, locator);
+  if (!v.ok) return { diagnostics: v.diagnostics };
+  return { loaded: { value: v.value, file: shown, locator }, diagnostics: [] };
+}
+
+export const CATALOG_FILES = {
+  departments: ['catalog/departments.yaml', DepartmentsFile],
+  qd06: ['catalog/services-qd06.yaml', ServicesFile],
+  qd422: ['catalog/services-qd422.yaml', ServicesFile],
+  models: ['catalog/models.yaml', ModelsFile],
+  indicators: ['catalog/indicators.yaml', IndicatorsFile],
+  sections: ['catalog/sections.yaml', SectionsFile],
+} as const;
+
+export async function loadWorkspace(dir: string, shown: string): Promise<{ workspace?: Workspace; diagnostics: Diagnostic[] }> {
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) throw new Error('not a directory');
+  } catch {
+    return {
+      diagnostics: [
+        error(CODES.workspaceMissing, `không tìm thấy thư mục dữ liệu "${shown}" (chọn thư mục khác bằng --data DIR, hoặc tạo mới bằng "baocao init")`, { file: shown }),
+      ],
+    };
+  }
+  const rel = (p: string) => join(shown, p);
+  const diagnostics: Diagnostic[] = [];
+  const settings = await loadYamlFile(join(dir, 'report.yaml'), rel('report.yaml'), ReportSettingsFile);
+  diagnostics.push(...settings.diagnostics);
+
+  const entries = Object.entries(CATALOG_FILES) as [keyof typeof CATALOG_FILES, (typeof CATALOG_FILES)[keyof typeof CATALOG_FILES]][];
+  const results = await Promise.all(entries.map(([, [file, schema]]) => loadYamlFile(join(dir, file), rel(file), schema as z.ZodType)));
+  const files: Record<string, Loaded<unknown>> = {};
+  entries.forEach(([key], i) => {
+    const r = results[i]!;
+    diagnostics.push(...r.diagnostics);
+    if (r.loaded) files[key] = r.loaded;
+  });
+  if (diagnostics.length > 0 || !settings.loaded) return { diagnostics };
+
+  const catalogFiles = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.value])) as unknown as Parameters<typeof assembleCatalog>[0];
+  const catalog = assembleCatalog(catalogFiles);
+  const locators = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.locator])) as Record<keyof typeof CATALOG_FILES, Locator>;
+  diagnostics.push(...checkCatalog(catalogFiles, locators, settings.loaded.value.secretariat, settings.loaded.locator));
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { workspace: { dir, shown, settings: settings.loaded.value, catalog }, diagnostics };
+}
