@@ -92,7 +92,7 @@ export const Id = z
 
 export function labelled<K extends string>(labels: Record<K, string>, what: string) {
   const accepted = Object.values<string>(labels).map((l) => `"${l}"`).join(', ');
-  return text.transform((s, ctx): K | null => {
+  return text.meta({ description: what, examples: Object.values<string>(labels) }).transform((s, ctx): K | null => {
     if (s.trim() === '') return null;
     const k = matchLabel(labels, s);
     if (k) return k;

@@ -1,0 +1,46 @@
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { indexCatalog } from '../catalog/catalog.js';
+import { buildReportModel } from '../compute/report-model.js';
+import { reportingPeriod } from '../compute/period.js';
+import type { ReportModel } from '../model/report-model.js';
+import type { LoadedSubmission } from '../readers/submission.js';
+import { runRules } from '../rules/index.js';
+import { loadWorkspace, type Workspace } from '../workspace/load.js';
+import { readMonth, readPrevious } from '../workspace/month.js';
+
+export interface MonthCheck {
+  readonly month: string;
+  readonly workspace?: Workspace;
+  readonly submissions: readonly LoadedSubmission[];
+  /** files of the month folder, as shown */
+  readonly files: readonly string[];
+  /** the model of what could be read (present even with data errors, for drafts), absent when nothing could be read */
+  readonly model?: ReportModel;
+  readonly diagnostics: readonly Diagnostic[];
+  /** departments with no return this month */
+  readonly missing: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** Reads, validates and consolidates one month of a workspace: the work behind validate, status, model and build. */
+export async function checkMonth(dataDir: string, shown: string, month: string): Promise<MonthCheck> {
+  const loaded = await loadWorkspace(dataDir, shown);
+  const ws = loaded.workspace;
+  if (!ws) return { month, submissions: [], files: [], diagnostics: loaded.diagnostics, missing: [] };
+  const [data, prev] = await Promise.all([readMonth(ws, month), readPrevious(ws, month)]);
+  const period = reportingPeriod(month, ws.settings.period.cutoffDay);
+  const index = indexCatalog(ws.catalog);
+  const ruleFindings = runRules({ month, period, catalog: ws.catalog, index, submissions: data.submissions, previous: prev.previous });
+  const submitted = new Set(data.submissions.map((s) => s.submission.department));
+  const missing = ws.catalog.departments.filter((d) => !submitted.has(d.id)).map((d) => ({ id: d.id, name: d.name }));
+  const missingNotes = data.exists
+    ? missing.map((d) =>
+        warning(CODES.missingDepartment, `${d.name} (${d.id}) chưa gửi báo cáo tháng này`, { file: `${shown}/${month}` }),
+      )
+    : [];
+  const diagnostics = [...loaded.diagnostics, ...data.diagnostics, ...prev.diagnostics, ...ruleFindings, ...missingNotes];
+  const model = data.exists
+    ? buildReportModel({ month, settings: ws.settings, catalog: ws.catalog, submissions: data.submissions, previous: prev.previous })
+    : undefined;
+  return { month, workspace: ws, submissions: data.submissions, files: data.files, diagnostics, missing, ...(model ? { model } : {}) };
+}
