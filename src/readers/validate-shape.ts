@@ -55,7 +55,13 @@ function toDiagnostics(issue: z.core.$ZodIssue, loc: Locator): Diagnostic[] {
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) =>
-        error(CODES.schemaUnknownKey, `khóa "${k}" không có trong mẫu (kiểm tra chính tả, xem docs/data-format.md)`, where([...path, k], true)),
+        error(
+          CODES.schemaUnknownKey,
+          /^\d+$/.test(k)
+            ? `khóa "${k}" không có trong mẫu: trong cặp ngoặc { } dấu "," ngăn cách các giá trị, nên "12,5" bị tách làm hai; số đếm phải là số nguyên (không có phần thập phân)`
+            : `khóa "${k}" không có trong mẫu (kiểm tra chính tả, xem docs/data-format.md)`,
+          where([...path, k], true),
+        ),
       );
     case 'invalid_type': {
       if (issue.input === undefined) {
