@@ -71,6 +71,29 @@ export function buildProgram(): Command {
     .addOption(monthOption())
     .action(lazy(() => import('./commands/model.js')));
 
+  program
+    .command('diff')
+    .description('so sánh số liệu và lời văn giữa hai tháng')
+    .addOption(monthOption())
+    .option('--against <YYYY-MM>', 'tháng đem so sánh (mặc định: tháng liền trước)')
+    .option('--all', 'liệt kê cả những dòng không thay đổi')
+    .option('--json', 'kết quả dạng JSON')
+    .action(lazy(() => import('./commands/diff.js')));
+
+  program
+    .command('open')
+    .description('mở tháng mới từ tháng trước: chép lời văn để xem lại, để trống số liệu')
+    .addOption(monthOption(true))
+    .option('--json', 'kết quả dạng JSON')
+    .action(lazy(() => import('./commands/open.js')));
+
+  program
+    .command('init')
+    .description('tạo thư mục dữ liệu mới (tỉnh khác, năm mới) từ danh mục có sẵn')
+    .argument('[DIR]', 'thư mục cần tạo', 'data')
+    .option('--json', 'kết quả dạng JSON')
+    .action(lazy(() => import('./commands/init.js'), (args) => ({ dir: args[0] })));
+
   program.usage('[tùy chọn] [lệnh]');
   for (const c of program.commands) if (c.name() !== 'help') c.usage(['[tùy chọn]', ...c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}${a.variadic ? '…' : ''}]`))].join(' '));
   return program;

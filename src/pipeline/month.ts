@@ -19,28 +19,37 @@ export interface MonthCheck {
   readonly model?: ReportModel;
   readonly diagnostics: readonly Diagnostic[];
   /** departments with no return this month */
-  readonly missing: readonly { readonly id: string; readonly name: string }[];
+  readonly missing: readonly { readonly id: string; readonly name: string; readonly file: string | null }[];
+  /** returns still marked for review (not counted as submitted) */
+  readonly pending: readonly LoadedSubmission[];
 }
 
 /** Reads, validates and consolidates one month of a workspace: the work behind validate, status, model and build. */
 export async function checkMonth(dataDir: string, shown: string, month: string): Promise<MonthCheck> {
   const loaded = await loadWorkspace(dataDir, shown);
   const ws = loaded.workspace;
-  if (!ws) return { month, submissions: [], files: [], diagnostics: loaded.diagnostics, missing: [] };
-  const [data, prev] = await Promise.all([readMonth(ws, month), readPrevious(ws, month)]);
+  if (!ws) return { month, submissions: [], pending: [], files: [], diagnostics: loaded.diagnostics, missing: [] };
+  const [all, prev] = await Promise.all([readMonth(ws, month), readPrevious(ws, month)]);
+  // a file still marked "review" (written by `baocao open`) is not a return yet
+  const pending = all.submissions.filter((s) => s.submission.review !== undefined);
+  const data = { ...all, submissions: all.submissions.filter((s) => s.submission.review === undefined) };
   const period = reportingPeriod(month, ws.settings.period.cutoffDay);
   const index = indexCatalog(ws.catalog);
   const ruleFindings = runRules({ month, period, catalog: ws.catalog, index, submissions: data.submissions, previous: prev.previous });
   const submitted = new Set(data.submissions.map((s) => s.submission.department));
-  const missing = ws.catalog.departments.filter((d) => !submitted.has(d.id)).map((d) => ({ id: d.id, name: d.name }));
+  const missing = ws.catalog.departments
+    .filter((d) => !submitted.has(d.id))
+    .map((d) => ({ id: d.id, name: d.name, file: pending.find((s) => s.submission.department === d.id)?.file ?? null }));
   const missingNotes = data.exists
     ? missing.map((d) =>
-        warning(CODES.missingDepartment, `${d.name} (${d.id}) chưa gửi báo cáo tháng này`, { file: `${shown}/${month}` }),
+        d.file
+          ? warning(CODES.missingDepartment, `${d.name} chưa gửi: tệp còn dòng "review" (bản chép từ tháng trước, chưa xem lại)`, { file: d.file, ...pending.find((s) => s.file === d.file)!.locator.at(['review']) })
+          : warning(CODES.missingDepartment, `${d.name} (${d.id}) chưa gửi báo cáo tháng này`, { file: `${shown}/${month}` }),
       )
     : [];
   const diagnostics = [...loaded.diagnostics, ...data.diagnostics, ...prev.diagnostics, ...ruleFindings, ...missingNotes];
   const model = data.exists
     ? buildReportModel({ month, settings: ws.settings, catalog: ws.catalog, submissions: data.submissions, previous: prev.previous })
     : undefined;
-  return { month, workspace: ws, submissions: data.submissions, files: data.files, diagnostics, missing, ...(model ? { model } : {}) };
+  return { month, workspace: ws, submissions: data.submissions, pending, files: data.files, diagnostics, missing, ...(model ? { model } : {}) };
 }

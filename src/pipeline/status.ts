@@ -1,46 +1,64 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { previousMonth } from '../compute/period.js';
+import type { Submission } from '../schema/submission.js';
+import { listMonths, readMonth } from '../workspace/month.js';
 import type { MonthCheck } from './month.js';
 
 export interface DepartmentStatusRow {
   readonly id: string;
   readonly name: string;
-  readonly status: 'submitted' | 'missing';
+  /** pending: a file written by `baocao open` still marked "review" */
+  readonly status: 'submitted' | 'pending' | 'missing';
   readonly file: string | null;
   /** ISO time of the file's last change */
   readonly lastModified: string | null;
   readonly errors: number;
   readonly warnings: number;
-  /** narrative blocks identical to last month's (carried forward and not yet reviewed) */
+  /** narrative texts identical to last month's (carried forward and not yet rewritten) */
   readonly unchangedTexts: number;
 }
 
-export async function departmentStatuses(r: MonthCheck, previousTexts: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Promise<DepartmentStatusRow[]> {
-  const departments = r.workspace?.catalog.departments ?? [];
+/** every narrative text of a return: sections, model cells, difficulties */
+export function textsOf(s: Submission | undefined): string[] {
+  if (!s) return [];
+  return [
+    ...Object.values(s.sections ?? {}).flat(),
+    ...Object.values(s.models ?? {}).flatMap((m) => [m.progress, m.results, m.difficulties, m.effectiveness, m.funding, m.continuation]),
+    ...Object.values(s.services ?? {}).map((e) => e.difficulties),
+  ].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+}
+
+async function modified(file: string): Promise<string | null> {
+  try {
+    return (await stat(resolve(file))).mtime.toISOString();
+  } catch {
+    return null;
+  }
+}
+
+export async function departmentStatuses(r: MonthCheck): Promise<DepartmentStatusRow[]> {
+  const ws = r.workspace;
+  if (!ws) return [];
+  const prev = previousMonth(r.month);
+  const before = (await listMonths(ws)).includes(prev) ? await readMonth(ws, prev) : null;
   return Promise.all(
-    departments.map(async (d) => {
+    ws.catalog.departments.map(async (d): Promise<DepartmentStatusRow> => {
       const s = r.submissions.find((x) => x.submission.department === d.id);
-      const mine = s ? r.diagnostics.filter((x) => x.file === s.file) : [];
-      let lastModified: string | null = null;
-      if (s) {
-        try {
-          lastModified = (await stat(resolve(s.file))).mtime.toISOString();
-        } catch {
-          lastModified = null;
-        }
-      }
-      const before = previousTexts.get(d.id);
-      const texts = s ? Object.values(s.submission.sections ?? {}).flat() : [];
+      const p = r.pending.find((x) => x.submission.department === d.id);
+      const file = s?.file ?? p?.file ?? null;
+      const mine = file ? r.diagnostics.filter((x) => x.file === file && x.code !== 'BC260') : [];
+      const old = new Set(textsOf(before?.submissions.find((x) => x.submission.department === d.id)?.submission));
       return {
         id: d.id,
         name: d.name,
-        status: s ? 'submitted' : 'missing',
-        file: s?.file ?? null,
-        lastModified,
+        status: s ? 'submitted' : p ? 'pending' : 'missing',
+        file,
+        lastModified: file ? await modified(file) : null,
         errors: mine.filter((x) => x.severity === 'error').length,
         warnings: mine.filter((x) => x.severity === 'warning').length,
-        unchangedTexts: before ? texts.filter((t) => before.has(t)).length : 0,
-      } satisfies DepartmentStatusRow;
+        unchangedTexts: textsOf((s ?? p)?.submission).filter((t) => old.has(t)).length,
+      };
     }),
   );
 }

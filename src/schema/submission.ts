@@ -46,6 +46,8 @@ export const ModelEntry = z.strictObject({
 export const SubmissionFile = z.strictObject({
   department: Id,
   month: MonthText,
+  /** written by `baocao open`: while present the return counts as not yet submitted (delete the line when done) */
+  review: z.optional(Text),
   /** the date the figures are counted to, when it is not the period's cut-off */
   asOf: z.optional(DateText),
   services: z.optional(z.record(Id, ServiceEntry)),

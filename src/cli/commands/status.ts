@@ -22,8 +22,8 @@ export async function run(opts: CommonOptions): Promise<number> {
     printLine(`Tình hình gửi báo cáo tháng ${month} (${submitted}/${rows.length} đơn vị đã gửi):`);
     const width = Math.max(...rows.map((x) => x.name.length), 6);
     for (const x of rows) {
-      const state = x.status === 'submitted' ? 'đã gửi ' : 'CHƯA GỬI';
-      const counts = x.status === 'submitted' ? `${x.errors} lỗi, ${x.warnings} cảnh báo` : '';
+      const state = { submitted: 'đã gửi        ', pending: 'CHƯA XEM LẠI  ', missing: 'CHƯA GỬI      ' }[x.status];
+      const counts = x.file ? `${x.errors} lỗi, ${x.warnings} cảnh báo` : '';
       const changed = x.lastModified ? `  sửa lần cuối ${x.lastModified.slice(0, 16).replace('T', ' ')}` : '';
       const unchanged = x.unchangedTexts > 0 ? `, ${x.unchangedTexts} đoạn lời văn giống tháng trước` : '';
       printLine(`  ${x.name.padEnd(width)}  ${state}  ${counts}${unchanged}${changed}`);

@@ -1,0 +1,63 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXIT, error } from '../../diagnostics/diagnostic.js';
+import { CODES } from '../../diagnostics/codes.js';
+import { carryForward } from '../../compute/carry-forward.js';
+import { previousMonth } from '../../compute/period.js';
+import { formatMonth } from '../../format/date.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { listMonths, readMonth } from '../../workspace/month.js';
+import { submissionYaml } from '../../workspace/submission-yaml.js';
+import { writeOutputs, type OutputFile } from '../../workspace/write.js';
+import { dataDir, usage, type CommonOptions } from '../options.js';
+import { diagnosticsJson, printDiagnostics, printJson, printLine } from '../output.js';
+import { parseMonth } from '../../format/parse.js';
+
+/** baocao open: creates a month's folder from the previous month — texts carried forward for review, figures emptied. */
+export async function run(opts: CommonOptions): Promise<number> {
+  const dir = dataDir(opts.data);
+  if (!opts.month) throw usage('hãy ghi rõ tháng cần mở: --month YYYY-MM');
+  const month = parseMonth(opts.month);
+  if (!month) throw usage(`tháng "${opts.month}" không hợp lệ: viết dạng YYYY-MM`);
+  const loaded = await loadWorkspace(dir.absolute, dir.shown);
+  const ws = loaded.workspace;
+  if (!ws) {
+    if (opts.json) printJson({ command: 'open', month, created: [], diagnostics: diagnosticsJson(loaded.diagnostics) });
+    else printDiagnostics(loaded.diagnostics);
+    return EXIT.data;
+  }
+  const prev = previousMonth(month);
+  const months = await listMonths(ws);
+  const before = months.includes(prev) ? await readMonth(ws, prev) : null;
+  const existing = months.includes(month) ? await readdir(join(ws.dir, month)) : [];
+  const created: OutputFile[] = [];
+  const skipped: string[] = [];
+  for (const d of ws.catalog.departments) {
+    const name = `${d.id}.yaml`;
+    if (existing.some((f) => f === name || f === `${d.id}.yml` || f === `${d.id}.xlsx`)) {
+      skipped.push(join(ws.shown, month, name));
+      continue;
+    }
+    const previous = before?.submissions.find((s) => s.submission.department === d.id)?.submission;
+    const note = previous
+      ? `${d.name} — báo cáo tháng ${formatMonth(month)}.\nCẦN XEM LẠI: lời văn và trạng thái được chép từ tháng ${formatMonth(prev)}; hãy sửa cho tháng này.\nCác số liệu để trống cần được điền (để trống nếu không phát sinh).`
+      : `${d.name} — báo cáo tháng ${formatMonth(month)}.\nĐiền các số liệu để trống; viết lời văn cho các mục.`;
+    created.push({ path: join(ws.dir, month, name), shown: join(ws.shown, month, name), data: submissionYaml(carryForward(ws.catalog, d.id, month, previous), note) });
+  }
+  const problems = before ? before.diagnostics.filter((x) => x.severity === 'error') : [];
+  if (problems.length) {
+    const diagnostics = [error(CODES.fileUnreadable, `tháng ${prev} còn lỗi: hãy sửa trước khi mở tháng ${month}`, { file: join(ws.shown, prev) }), ...problems];
+    if (opts.json) printJson({ command: 'open', month, created: [], diagnostics: diagnosticsJson(diagnostics) });
+    else printDiagnostics(diagnostics);
+    return EXIT.data;
+  }
+  await writeOutputs(created);
+  if (opts.json) {
+    printJson({ command: 'open', month, from: before ? prev : null, created: created.map((c) => c.shown), skipped, diagnostics: [] });
+  } else {
+    printLine(`Đã mở tháng ${month}${before ? ` từ tháng ${prev}` : ''}: tạo ${created.length} tệp${skipped.length ? `, giữ nguyên ${skipped.length} tệp đã có` : ''}.`);
+    for (const c of created) printLine(`  + ${c.shown}`);
+    for (const s of skipped) printLine(`  = ${s} (đã có, không ghi đè)`);
+  }
+  return EXIT.ok;
+}

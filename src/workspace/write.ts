@@ -1,0 +1,95 @@
+import { access, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { BaocaoError, EXIT, error } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+
+/**
+ * Safe writes: each output is written to a temporary file in its target folder and renamed over the old one,
+ * so an interrupted run never leaves a half-written report. A target open in Word (its "~$" owner file, or
+ * EBUSY/EPERM on rename, as Windows reports it) is retried briefly, then named, and the old file stays intact.
+ */
+
+export interface OutputFile {
+  readonly path: string;
+  /** how messages name it */
+  readonly shown: string;
+  readonly data: Uint8Array | string;
+}
+
+export interface WriteOptions {
+  readonly retries?: number;
+  readonly retryDelayMs?: number;
+}
+
+/** Word's owner file: "~$" + name, with the first two characters dropped for names of 8+ characters. */
+export function ownerFiles(path: string): string[] {
+  const name = basename(path);
+  const dir = dirname(path);
+  const candidates = new Set([`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]);
+  return [...candidates].map((c) => join(dir, c));
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function locked(shown: string): BaocaoError {
+  return new BaocaoError(
+    EXIT.io,
+    error(CODES.targetLocked, `tệp "${shown}" đang được mở (Word/Excel): hãy đóng tệp rồi chạy lại. Tệp cũ được giữ nguyên`, { file: shown }),
+  );
+}
+
+function ioError(shown: string, e: NodeJS.ErrnoException): BaocaoError {
+  const why: Record<string, string> = {
+    EACCES: 'không có quyền ghi vào thư mục này',
+    EROFS: 'thư mục chỉ cho phép đọc',
+    ENOSPC: 'ổ đĩa đã đầy',
+    EDQUOT: 'đã hết dung lượng được cấp',
+    ENOENT: 'không tìm thấy thư mục',
+    ENOTDIR: 'đường dẫn không phải thư mục',
+    EISDIR: 'đã có một thư mục trùng tên',
+  };
+  return new BaocaoError(
+    EXIT.io,
+    error(CODES.writeFailed, `không ghi được tệp "${shown}": ${why[e.code ?? ''] ?? `lỗi ${e.code ?? e.message}`}. Tệp cũ (nếu có) được giữ nguyên`, { file: shown }),
+  );
+}
+
+/** Writes every output or, on failure, leaves each target as it was; throws BaocaoError (exit 3). */
+export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
+  const retries = options.retries ?? 5;
+  const delay = options.retryDelayMs ?? 200;
+  for (const f of files) {
+    for (const owner of ownerFiles(f.path)) if (await exists(owner)) throw locked(f.shown);
+  }
+  for (const f of files) {
+    try {
+      await mkdir(dirname(f.path), { recursive: true });
+    } catch (e) {
+      throw ioError(f.shown, e as NodeJS.ErrnoException);
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await writeFileAtomic(f.path, typeof f.data === 'string' ? f.data : Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
+        break;
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const busy = err.code === 'EBUSY' || err.code === 'EPERM';
+        if (busy && attempt < retries) {
+          await sleep(delay);
+          continue;
+        }
+        throw busy ? locked(f.shown) : ioError(f.shown, err);
+      }
+    }
+  }
+}
