@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { vi } from 'zod/locales';
+import vi from 'zod/v4/locales/vi.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Path, SourceMap } from './yaml.js';

@@ -1,17 +1,15 @@
 // Writes JSON Schemas of the as-written YAML files (schemas/*.schema.json) from the zod schemas, so that an
 // officer editing YAML in VS Code (YAML extension) gets completion and red underlines. Run by `npm run build`.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as z from 'zod';
-import { SubmissionFile, BaselineFile } from '../dist/schema/submission.js';
-import { ReportSettingsFile } from '../dist/schema/report-settings.js';
-import { DepartmentsFile, ServicesFile, ModelsFile, IndicatorsFile, SectionsFile } from '../dist/schema/catalog.js';
+import { SubmissionFile, BaselineFile } from '../src/schema/submission.js';
+import { ReportSettingsFile } from '../src/schema/report-settings.js';
+import { DepartmentsFile, ServicesFile, ModelsFile, IndicatorsFile, SectionsFile } from '../src/schema/catalog.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'schemas');
+const out = join(process.cwd(), 'schemas');
 mkdirSync(out, { recursive: true });
-const schemas = {
+const schemas: Record<string, z.ZodType> = {
   submission: SubmissionFile,
   baseline: BaselineFile,
   report: ReportSettingsFile,
@@ -28,7 +26,7 @@ for (const [name, schema] of Object.entries(schemas)) {
     // The files are read with YAML's failsafe schema (every scalar a string), but the editor parses
     // `total: 3182603` as a number and an empty `overdue:` as null: accept those where a string is expected.
     override: ({ jsonSchema }) => {
-      if (jsonSchema.type === 'string' && !jsonSchema.enum && !jsonSchema.pattern) jsonSchema.type = ['string', 'number', 'null'];
+      if (jsonSchema.type === 'string' && !jsonSchema.enum && !jsonSchema.pattern) (jsonSchema as { type: unknown }).type = ['string', 'number', 'null'];
     },
   });
   writeFileSync(join(out, `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');
