@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { error } from '../../diagnostics/diagnostic.js';
+import { RENDER_CODES } from './codes.js';
+import { COMPILE_OPTIONS, KNOWN_HELPERS, RUNTIME_OPTIONS, type TemplateEnvironment } from './environment.js';
+import { HelperArgumentError } from './helper-error.js';
+
+/** A template file's text and the name diagnostics print for it (e.g. "templates/bao-cao.hbs"). */
+export interface TemplateSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export type TemplateResult = { readonly text: string } | { readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Runs one template on a context. Only the template's own text is compiled: values from the data are
+ * inserted as they are and never read as Handlebars. Every failure comes back as a located diagnostic.
+ */
+export function runTemplate(env: TemplateEnvironment, source: TemplateSource, context: object): TemplateResult {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parse(source.text);
+  } catch (e) {
+    return fail(RENDER_CODES.templateSyntax, `lỗi cú pháp Handlebars: ${firstLine(e)}`, source, lineOf(e));
+  }
+  try {
+    const template = env.compile(ast, COMPILE_OPTIONS);
+    return { text: template(context, RUNTIME_OPTIONS) };
+  } catch (e) {
+    return { diagnostics: [explain(e, source, ast)] };
+  }
+}
+
+function explain(e: unknown, source: TemplateSource, ast: hbs.AST.Program): Diagnostic {
+  if (e instanceof HelperArgumentError) {
+    const at = e.loc ? { line: e.loc.start.line, column: e.loc.start.column + 1 } : {};
+    return error(RENDER_CODES.helperArgument, e.message, { file: source.file, ...at });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const at = locationOf(e);
+  const missing = /^"(.*)" not defined in /.exec(message);
+  if (missing) {
+    const path = at ? pathAt(ast, at.line, at.column - 1) : undefined;
+    const field = path && path !== missing[1] ? `"${path}" (không có "${missing[1]}")` : `"${missing[1]}"`;
+    return error(RENDER_CODES.unknownField, `mẫu dùng trường ${field} không có trong dữ liệu báo cáo`, {
+      file: source.file,
+      ...at,
+    });
+  }
+  const helper = /unknown helper (\S+)/.exec(message);
+  if (helper) {
+    const allowed = Object.keys(KNOWN_HELPERS).filter((k) => KNOWN_HELPERS[k]).join(', ');
+    return error(
+      RENDER_CODES.unknownHelper,
+      `"${helper[1]}" không phải là hàm định dạng được dùng trong mẫu (được dùng: ${allowed})`,
+      { file: source.file, ...at },
+    );
+  }
+  const partial = /The partial (\S+) could not be/.exec(message);
+  const text = partial ? `mẫu không được gọi mẫu con ("{{> ${partial[1]}}}")` : `lỗi khi chạy mẫu: ${firstLine(e)}`;
+  return error(RENDER_CODES.templateRuntime, text, { file: source.file, ...at });
+}
+
+function fail(code: string, message: string, source: TemplateSource, line: number | undefined): TemplateResult {
+  return { diagnostics: [error(code, message, { file: source.file, ...(line ? { line } : {}) })] };
+}
+
+/** Handlebars exceptions carry 1-based lines and 0-based columns; ours are both 1-based. */
+function locationOf(e: unknown): { line: number; column: number } | undefined {
+  const { lineNumber, column } = (e ?? {}) as { lineNumber?: unknown; column?: unknown };
+  if (typeof lineNumber !== 'number') return undefined;
+  return { line: lineNumber, column: (typeof column === 'number' ? column : 0) + 1 };
+}
+
+function lineOf(e: unknown): number | undefined {
+  const at = locationOf(e);
+  if (at) return at.line;
+  const m = /on line (\d+)/.exec(e instanceof Error ? e.message : '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+/** The path expression written at a position, e.g. "indicators.bhyt-cccd-cards.valeu". */
+function pathAt(node: unknown, line: number, column: number): string | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = pathAt(child, line, column);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const n = node as { type?: unknown; original?: unknown; loc?: hbs.AST.SourceLocation };
+  if (n.type === 'PathExpression' && n.loc?.start.line === line && n.loc.start.column === column) {
+    return typeof n.original === 'string' ? n.original : undefined;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    const found = pathAt(value, line, column);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,25 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateSources } from './template/report-texts.js';
+
+/** The templates shipped with the program: `templates/` at the package root. */
+export function defaultTemplatesDir(): string {
+  // src/render/ (tests) and dist/render/ (built) both sit two levels below the package root
+  return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+/**
+ * Reads every `*.hbs` of a folder, keyed by file name without ".hbs". `file` in each entry is the path as
+ * diagnostics print it: the folder as given, joined with the file name.
+ */
+export async function loadTemplates(dir: string = defaultTemplatesDir()): Promise<TemplateSources> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const file = join(dir, name);
+      return [name.slice(0, -'.hbs'.length), { file, text: await readFile(file, 'utf8') }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
