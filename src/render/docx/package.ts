@@ -1,0 +1,73 @@
+import { cleanText } from '../../markup/clean-text.js';
+
+/**
+ * What makes two packings of the same document byte-identical. docx stamps `docProps/core.xml` with the
+ * current time and fflate stamps every zip entry with it; nothing else in the package varies (no random ids
+ * are used by the parts this renderer writes: no hyperlinks, images, bookmarks or comments).
+ */
+
+export interface CoreProperties {
+  readonly title: string;
+  readonly creator: string;
+  readonly createdAt: Date;
+}
+
+const escapeXml = (s: string) =>
+  cleanText(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+
+/** `docProps/core.xml` with fixed dates, to replace the one docx writes. */
+export function coreXml(p: CoreProperties): string {
+  const when = p.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(p.title)}</dc:title>` +
+    `<dc:creator>${escapeXml(p.creator)}</dc:creator>` +
+    `<cp:lastModifiedBy>${escapeXml(p.creator)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+
+/** MS-DOS time and date fields of a zip entry, from the UTC time (1980-01-01 at the earliest). */
+function dosDateTime(at: Date): { time: number; date: number } {
+  const d = at.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : at;
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/**
+ * Sets the modification time of every entry of a zip file (local and central headers) to `at`. The
+ * times are not covered by the entries' checksums, so the archive stays valid. Returns a new array.
+ */
+export function stampZip(zip: Uint8Array, at: Date): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const { time, date } = dosDateTime(at);
+  let end = out.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL) end--;
+  if (end < 0) throw new Error('not a zip file: no end of central directory');
+  const entries = view.getUint16(end + 10, true);
+  let at_ = view.getUint32(end + 16, true);
+  for (let i = 0; i < entries; i++) {
+    if (view.getUint32(at_, true) !== CENTRAL_HEADER) throw new Error('zip central directory is damaged');
+    view.setUint16(at_ + 12, time, true);
+    view.setUint16(at_ + 14, date, true);
+    const local = view.getUint32(at_ + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('zip local header is damaged');
+    view.setUint16(local + 10, time, true);
+    view.setUint16(local + 12, date, true);
+    at_ += 46 + view.getUint16(at_ + 28, true) + view.getUint16(at_ + 30, true) + view.getUint16(at_ + 32, true);
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { Document, Packer } from 'docx';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { error } from '../../diagnostics/diagnostic.js';
+import { parseMarkup } from '../../markup/parse.js';
+import type { ReportModel } from '../../model/report-model.js';
+import { RENDER_CODES } from '../template/codes.js';
+import { renderTexts, TEMPLATE_NAMES, type TemplateSources } from '../template/report-texts.js';
+import { appendix } from './appendix.js';
+import { closing } from './closing.js';
+import { firstPage } from './first-page.js';
+import { Footnotes } from './footnotes.js';
+import { blockParagraphs } from './markup-paragraphs.js';
+import { modelTable } from './models-table.js';
+import { coreXml, stampZip } from './package.js';
+import { appendixSection, bodySection } from './sections.js';
+import { serviceTable } from './services-table.js';
+import { documentStyles } from './styles.js';
+
+export type { TemplateSources } from '../template/report-texts.js';
+
+export interface RenderDocxOptions {
+  /** marks page 1 "DỰ THẢO" */
+  readonly draft?: boolean;
+  /** the document's creation time (core properties and zip entries); default: the end of the period, 00:00 UTC */
+  readonly createdAt?: Date;
+}
+
+export type RenderDocxResult = { readonly bytes: Uint8Array } | { readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * The report as a .docx: the body (page 1 header, sections I–V, closing) in A4 portrait, then Phụ lục I,
+ * II, III each in its own landscape section. Pure: the same model, templates and options give the same
+ * bytes. Template and footnote problems come back as diagnostics instead of a document.
+ */
+export async function renderReportDocx(
+  model: ReportModel,
+  templates: TemplateSources,
+  options: RenderDocxOptions = {},
+): Promise<RenderDocxResult> {
+  const rendered = renderTexts(model, templates);
+  if ('diagnostics' in rendered) return { diagnostics: rendered.diagnostics };
+  const { texts } = rendered;
+
+  const body = parseMarkup(texts.body, { footnoteIds: model.footnotes.map((f) => f.id) });
+  if (body.undefinedCalls.length > 0) {
+    const file = templates[TEMPLATE_NAMES.body]?.file;
+    return {
+      diagnostics: body.undefinedCalls.map((id) =>
+        error(
+          RENDER_CODES.undefinedFootnote,
+          `lời văn gọi chú thích "[^${id}]" nhưng không có nội dung chú thích nào mang mã "${id}"`,
+          { ...(file ? { file } : {}), path: ['footnotes', id] },
+        ),
+      ),
+    };
+  }
+
+  const footnotes = new Footnotes();
+  const notes = { footnotes, definitions: body.definitions, modelNotes: model.footnotes };
+  const main = [...firstPage(model.header, texts), ...blockParagraphs(body.blocks, notes), ...closing(model.header, footnotes)];
+  const [first, second, third] = texts.appendices;
+
+  const document = new Document({
+    title: `BÁO CÁO ${texts.summary.join(' ')}`,
+    creator: model.header.issuerName,
+    styles: documentStyles(),
+    footnotes: footnotes.options,
+    sections: [
+      bodySection(main, options.draft ?? false),
+      appendixSection(appendix(first, texts.attachedTo, serviceTable(model.qd06, []))),
+      appendixSection(appendix(second, texts.attachedTo, serviceTable(model.qd422, texts.qd422ServiceColumn))),
+      appendixSection(appendix(third, texts.attachedTo, modelTable(model.models))),
+    ],
+  });
+
+  const createdAt = options.createdAt ?? new Date(`${model.period.to}T00:00:00Z`);
+  const core = coreXml({ title: `BÁO CÁO ${texts.summary.join(' ')}`, creator: model.header.issuerName, createdAt });
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  return { bytes: stampZip(new Uint8Array(packed), createdAt) };
+}
