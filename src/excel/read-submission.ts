@@ -1,13 +1,77 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CODES } from '../diagnostics/codes.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LoadedSubmission } from '../readers/submission.js';
+import { validateShape } from '../readers/validate-shape.js';
+import { SubmissionFile } from '../schema/submission.js';
+import { loadWorkbook } from './exceljs-adapter.js';
+import { FORM_VERSION } from './form-layout.js';
+import { detectForm, readForm, type FormIdentity } from './form-reader.js';
+import { readGuardedWorkbook } from './guard.js';
+import type { WorkbookView } from './workbook-spec.js';
 
-// Placeholder until the Excel form reader lands (replaced by src/excel/*).
+/**
+ * A department's return as an Excel form: guarded read, then the cells become the same as-written object a
+ * YAML file gives, validated by the same zod schema with a locator that names sheet and cell. Every later
+ * cross-check (src/rules) therefore reports Excel problems as "file › sheet › cell" by itself.
+ */
+
+export type WorkbookOpen = { ok: true; workbook: WorkbookView } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Guard, then load. */
+export async function openWorkbook(absolute: string, shown: string): Promise<WorkbookOpen> {
+  const guarded = await readGuardedWorkbook(absolute, shown);
+  if (!guarded.ok) return { ok: false, diagnostics: [guarded.diagnostic] };
+  const loaded = await loadWorkbook(guarded.bytes);
+  if (!loaded.ok) {
+    return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, 'không đọc được bảng tính (tệp bị hỏng hoặc không đúng chuẩn .xlsx): hãy mở bằng Excel, lưu lại rồi gửi lại', { file: shown })] };
+  }
+  return { ok: true, workbook: loaded.workbook };
+}
+
+export interface FormSubmission {
+  readonly submission?: LoadedSubmission;
+  readonly identity: FormIdentity;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A workbook already recognised as a form → the located, validated submission. */
+export function formSubmission(wb: WorkbookView, shown: string, identity: FormIdentity): FormSubmission {
+  if (identity.version !== FORM_VERSION) {
+    return {
+      identity,
+      diagnostics: [
+        error(EXCEL_CODES.formVersion, `biểu mẫu phiên bản "${identity.version}" không đọc được bằng chương trình này (phiên bản ${FORM_VERSION}): hãy tạo lại biểu mẫu bằng "baocao forms"`, { file: shown }),
+      ],
+    };
+  }
+  const read = readForm(wb, shown, identity);
+  const locator = read.locations.locator(shown);
+  const shape = validateShape(SubmissionFile, read.input, locator);
+  const diagnostics = [...read.diagnostics, ...shape.diagnostics];
+  if (!shape.ok || hasErrors(diagnostics)) return { identity, diagnostics };
+  return { identity, submission: { file: shown, format: 'xlsx', submission: shape.value, locator }, diagnostics };
+}
+
 export async function readSubmissionWorkbook(
-  _absolute: string,
+  absolute: string,
   shown: string,
   _catalog: Catalog,
 ): Promise<{ submission?: LoadedSubmission; diagnostics: Diagnostic[] }> {
-  return { diagnostics: [error(CODES.fileUnreadable, 'chưa đọc được tệp Excel', { file: shown })] };
+  const opened = await openWorkbook(absolute, shown);
+  if (!opened.ok) return { diagnostics: opened.diagnostics };
+  const identity = detectForm(opened.workbook);
+  if (!identity) {
+    return {
+      diagnostics: [
+        error(
+          EXCEL_CODES.notAForm,
+          'tệp Excel này không phải biểu mẫu do "baocao forms" tạo. Nếu là bảng theo mẫu Phụ lục I/II, hãy nhập bằng "baocao import" rồi để tệp gốc ra ngoài thư mục tháng',
+          { file: shown },
+        ),
+      ],
+    };
+  }
+  const r = formSubmission(opened.workbook, shown, identity);
+  return { ...(r.submission ? { submission: r.submission } : {}), diagnostics: r.diagnostics };
 }

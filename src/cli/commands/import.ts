@@ -1,0 +1,51 @@
+import { EXIT, hasErrors } from '../../diagnostics/diagnostic.js';
+import { parseMonth } from '../../format/parse.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { writeOutputs } from '../../workspace/write.js';
+import { dataDir, usage } from '../options.js';
+import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
+
+export interface ImportOptions {
+  readonly files: readonly string[];
+  readonly month: string;
+  readonly json?: boolean;
+  readonly data: string;
+  readonly dryRun?: boolean;
+}
+
+/** baocao import: filled forms and Phụ lục I/II sheets → the departments' YAML files (docs/excel.md). */
+export async function run(opts: ImportOptions): Promise<number> {
+  const month = parseMonth(opts.month ?? '');
+  if (!month) throw usage(`tháng "${opts.month ?? ''}" không hợp lệ: viết dạng YYYY-MM, ví dụ --month 2024-09`);
+  if (!opts.files?.length) throw usage('hãy ghi tên ít nhất một tệp .xlsx cần nhập, ví dụ: baocao import so-tu-phap.xlsx --month 2024-09');
+  const dir = dataDir(opts.data);
+  const loaded = await loadWorkspace(dir.absolute, dir.shown);
+  const ws = loaded.workspace;
+  const finish = (written: { department: string; shown: string }[], diagnostics: typeof loaded.diagnostics) => {
+    if (opts.json) {
+      printJson({ command: 'import', month, dryRun: Boolean(opts.dryRun), written: written.map((w) => ({ department: w.department, path: w.shown })), diagnostics: diagnosticsJson(diagnostics) });
+    } else printDiagnostics(diagnostics);
+  };
+  if (!ws) {
+    finish([], loaded.diagnostics);
+    return EXIT.data;
+  }
+  const files = opts.files.map((f) => ({ absolute: dataDir(f).absolute, shown: dataDir(f).shown }));
+  const { planImport } = await import('../../excel/import.js');
+  const r = await planImport(ws, month, files);
+  const diagnostics = [...loaded.diagnostics, ...r.diagnostics];
+  if (hasErrors(diagnostics)) {
+    finish([], diagnostics);
+    if (!opts.json) printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
+    return EXIT.data;
+  }
+  if (!opts.dryRun) await writeOutputs(r.writes.map((w) => ({ path: w.path, shown: w.shown, data: w.text })));
+  finish(r.writes, diagnostics);
+  if (!opts.json) {
+    const verb = opts.dryRun ? 'Sẽ ghi' : 'Đã ghi';
+    printLine(`${verb} ${r.writes.length} tệp tháng ${month}${r.legacyRows ? ` (${r.legacyRows} dòng từ bảng Phụ lục)` : ''}:`);
+    for (const w of r.writes) printLine(`  ${w.created ? '+' : '~'} ${w.shown} (từ ${w.from.join(', ')})`);
+    if (opts.dryRun) printLine('(chạy thử: chưa ghi gì; bỏ --dry-run để ghi)');
+  }
+  return EXIT.ok;
+}

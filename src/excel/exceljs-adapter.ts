@@ -1,0 +1,244 @@
+import type * as ExcelJSTypes from 'exceljs';
+import { withFixedEntryDates } from './zip.js';
+import {
+  EMPTY,
+  address,
+  type CellSpec,
+  type CellView,
+  type SheetSpec,
+  type SheetView,
+  type StyleSpec,
+  type ValidationSpec,
+  type WorkbookSpec,
+  type WorkbookView,
+} from './workbook-spec.js';
+
+/**
+ * The only module that touches exceljs (unmaintained since 2023): swap the library here and nowhere else.
+ * exceljs costs ~150 ms to import, so it is imported on first use, never at module load.
+ */
+
+type ExcelJS = typeof ExcelJSTypes;
+let loading: Promise<ExcelJS> | undefined;
+
+async function excel(): Promise<ExcelJS> {
+  loading ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
+  return loading;
+}
+
+// ---------------------------------------------------------------- writing
+
+const DEFAULT_FONT = { name: 'Times New Roman', size: 12 };
+
+function font(sheet: SheetSpec, style: StyleSpec | undefined): Partial<ExcelJSTypes.Font> {
+  const base = sheet.defaultFont ?? DEFAULT_FONT;
+  const f = style?.font;
+  return {
+    name: base.name,
+    size: f?.size ?? base.size,
+    ...(f?.bold ? { bold: true } : {}),
+    ...(f?.italic ? { italic: true } : {}),
+    ...(f?.color ? { color: { argb: 'FF' + f.color } } : {}),
+  };
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+
+function applyCell(cell: ExcelJSTypes.Cell, sheet: SheetSpec, spec: CellSpec): void {
+  const v = spec.value;
+  if (v !== null) {
+    if (typeof v === 'object' && 'date' in v) {
+      const [y, m, d] = v.date.split('-').map(Number);
+      cell.value = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
+    } else if (typeof v === 'object' && 'formula' in v) {
+      cell.value = v.result === undefined ? { formula: v.formula, date1904: false } : { formula: v.formula, result: v.result, date1904: false };
+    } else {
+      cell.value = v;
+    }
+  }
+  const s = spec.style;
+  cell.font = font(sheet, s);
+  if (s) {
+    if (s.horizontal || s.vertical || s.wrap || s.indent) {
+      cell.alignment = {
+        ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+        ...(s.vertical ? { vertical: s.vertical } : {}),
+        ...(s.wrap ? { wrapText: true } : {}),
+        ...(s.indent ? { indent: s.indent } : {}),
+      };
+    }
+    if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + s.fill } };
+    if (s.numFmt) cell.numFmt = s.numFmt;
+    if (s.locked === false) cell.protection = { locked: false };
+  }
+  if (spec.note) cell.note = spec.note;
+}
+
+function validation(rule: ValidationSpec): ExcelJSTypes.DataValidation {
+  const prompt = rule.prompt ? { showInputMessage: true, prompt: rule.prompt, ...(rule.promptTitle ? { promptTitle: rule.promptTitle } : {}) } : {};
+  const err = 'error' in rule && rule.error ? { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ', error: rule.error } : {};
+  switch (rule.kind) {
+    case 'whole':
+      return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [rule.min], ...prompt, ...err };
+    case 'list':
+      return { type: 'list', allowBlank: true, formulae: [rule.source], ...prompt, ...err };
+    case 'date':
+      // 1/1/2000 … 31/12/2099 as date serials
+      return { type: 'date', operator: 'between', allowBlank: true, formulae: [36526, 73415], ...prompt, ...err } as unknown as ExcelJSTypes.DataValidation;
+    case 'prompt':
+      return { type: 'any', allowBlank: true, formulae: [], ...prompt } as unknown as ExcelJSTypes.DataValidation;
+  }
+}
+
+function addSheet(wb: ExcelJSTypes.Workbook, spec: SheetSpec): void {
+  const ws = wb.addWorksheet(spec.name, { state: spec.state ?? 'visible' });
+  spec.columns?.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.width !== undefined) col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  for (const [r, row] of [...spec.cells].sort((a, b) => a[0] - b[0])) {
+    for (const [c, cell] of [...row].sort((a, b) => a[0] - b[0])) applyCell(ws.getCell(r, c), spec, cell);
+  }
+  for (const [r, o] of spec.rows ?? []) {
+    const row = ws.getRow(r);
+    if (o.height !== undefined) row.height = o.height;
+    if (o.hidden) row.hidden = true;
+  }
+  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  // exceljs types lack `dataValidations`; ranges are kept as given (bounded, never whole columns)
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJSTypes.DataValidation): void } }).dataValidations;
+  for (const v of spec.validations ?? []) dv.add(v.range, validation(v.rule));
+  if (spec.frozen) ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
+  if (spec.print) {
+    const m = spec.print.margins ?? { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 };
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: spec.print.landscape ? 'landscape' : 'portrait',
+      ...(spec.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
+      margins: { ...m, header: 0.3, footer: 0.3 },
+    };
+  }
+  if (spec.protect) {
+    // no password: protection guards against accidents, not people (the promise is synchronous in fact)
+    void ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      ...(spec.protect.insertRows ? { insertRows: true } : {}),
+    });
+  }
+}
+
+/** Writes a spec to .xlsx bytes; the same spec always gives the same bytes. */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = spec.creator;
+  wb.lastModifiedBy = spec.creator;
+  wb.created = spec.date;
+  wb.modified = spec.date;
+  if (spec.title) wb.title = spec.title;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const s of spec.sheets) addSheet(wb, s);
+  for (const d of spec.definedNames ?? []) wb.definedNames.add(d.ref, d.name);
+  const buffer = await wb.xlsx.writeBuffer();
+  return withFixedEntryDates(new Uint8Array(buffer as ArrayBuffer), spec.date);
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Value types of exceljs cells (ExcelJS.ValueType is a const enum, unusable at run time). */
+const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+
+type Plain = Exclude<CellView, { kind: 'formula' }>;
+
+function isoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+function richText(v: unknown): string {
+  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJSTypes.CellRichTextValue).richText.map((r) => r.text).join('');
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+}
+
+function plain(v: unknown, numFmt: string | undefined): Plain {
+  if (v === null || v === undefined) return EMPTY as Plain;
+  if (typeof v === 'number') return numFmt ? { kind: 'number', value: v, numFmt } : { kind: 'number', value: v };
+  if (typeof v === 'string') return { kind: 'text', text: v };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  if (v instanceof Date) return { kind: 'date', iso: isoDate(v) };
+  if (typeof v === 'object') {
+    if ('error' in v) return { kind: 'error', text: String((v as { error: unknown }).error) };
+    if ('richText' in v) return { kind: 'text', text: richText(v) };
+    if ('text' in v) return { kind: 'text', text: richText((v as { text: unknown }).text) };
+  }
+  return { kind: 'text', text: String(v) };
+}
+
+function view(cell: ExcelJSTypes.Cell): CellView {
+  const v = cell.value as unknown;
+  switch (cell.type as number) {
+    case T.Null:
+    case T.Merge:
+      return EMPTY;
+    case T.Formula: {
+      const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
+      const formula = f.formula ?? f.sharedFormula ?? '';
+      const hasResult = f.result !== undefined && f.result !== null;
+      return hasResult ? { kind: 'formula', formula, result: plain(f.result, cell.numFmt) } : { kind: 'formula', formula };
+    }
+    default:
+      return plain(v, cell.numFmt);
+  }
+}
+
+function sheetView(ws: ExcelJSTypes.Worksheet): SheetView {
+  const cells = new Map<string, CellView>();
+  const merged = new Map<string, string>();
+  let rowCount = 0;
+  let columnCount = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        merged.set(address(r, c), cell.master.address);
+        return;
+      }
+      const v = view(cell);
+      if (v.kind === 'empty') return;
+      cells.set(address(r, c), v);
+      rowCount = Math.max(rowCount, r);
+      columnCount = Math.max(columnCount, c);
+    });
+  });
+  return {
+    name: ws.name,
+    state: (ws.state ?? 'visible') as SheetView['state'],
+    rowCount,
+    columnCount,
+    cell: (r, c) => cells.get(address(r, c)) ?? EMPTY,
+    mergedInto: (r, c) => merged.get(address(r, c)),
+  };
+}
+
+export type Loaded = { ok: true; workbook: WorkbookView } | { ok: false; reason: string };
+
+/** Reads .xlsx bytes that the guard has accepted. Never throws for a bad file. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<Loaded> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+  const definedNames = new Map<string, string>();
+  for (const d of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
+    if (d.ranges[0]) definedNames.set(d.name, d.ranges[0]);
+  }
+  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+  return { ok: true, workbook: { sheets: wb.worksheets.map(sheetView), definedNames, date1904 } };
+}

@@ -1,0 +1,171 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { indexCatalog } from '../catalog/catalog.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
+import { formatMonth } from '../format/date.js';
+import { reportingPeriod } from '../compute/period.js';
+import type { LoadedSubmission } from '../readers/submission.js';
+import { runRules } from '../rules/index.js';
+import type { Workspace } from '../workspace/load.js';
+import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
+import { detectForm } from './form-reader.js';
+import { readLegacyWorkbook } from './legacy-reader.js';
+import { formSubmission, openWorkbook } from './read-submission.js';
+import { writeSubmissionYaml, type Scope } from './yaml-writer.js';
+
+/**
+ * `baocao import`: filled forms and legacy Phụ lục sheets → the departments' YAML files of a month.
+ * Everything is read and checked first (cells, shapes, then the cross-checks with the rest of the month);
+ * the YAML texts are returned only when nothing is wrong. Writing is the caller's (atomic) business.
+ */
+
+export interface ImportFile {
+  readonly absolute: string;
+  /** how messages name it */
+  readonly shown: string;
+}
+
+export interface ImportWrite {
+  readonly department: string;
+  readonly path: string;
+  readonly shown: string;
+  readonly text: string;
+  /** the input files it came from */
+  readonly from: readonly string[];
+  readonly created: boolean;
+}
+
+export interface ImportResult {
+  readonly writes: ImportWrite[];
+  readonly diagnostics: Diagnostic[];
+  /** rows read from legacy sheets, for the summary */
+  readonly legacyRows: number;
+}
+
+interface Source {
+  readonly department: string;
+  readonly loaded: LoadedSubmission;
+  readonly scope: Scope;
+}
+
+async function readSources(files: readonly ImportFile[], ws: Workspace, month: string, diagnostics: Diagnostic[]): Promise<{ sources: Source[]; legacyRows: number }> {
+  const sources: Source[] = [];
+  let legacyRows = 0;
+  for (const f of files) {
+    const opened = await openWorkbook(f.absolute, f.shown);
+    if (!opened.ok) {
+      diagnostics.push(...opened.diagnostics);
+      continue;
+    }
+    const identity = detectForm(opened.workbook);
+    if (identity) {
+      const r = formSubmission(opened.workbook, f.shown, identity);
+      diagnostics.push(...r.diagnostics);
+      if (!r.submission) continue;
+      if (r.submission.submission.month !== month) {
+        diagnostics.push(
+          error(EXCEL_CODES.formMonth, `biểu mẫu của tháng ${formatMonth(r.submission.submission.month)}, không phải tháng ${formatMonth(month)} đang nhập (--month)`, {
+            file: f.shown,
+            path: ['month'],
+            ...r.submission.locator.at(['month']),
+          }),
+        );
+        continue;
+      }
+      sources.push({ department: identity.department, loaded: r.submission, scope: { kind: 'all' } });
+      continue;
+    }
+    const legacy = readLegacyWorkbook(opened.workbook, f.shown, ws.catalog, month);
+    if (!legacy) {
+      diagnostics.push(
+        error(
+          EXCEL_CODES.notAForm,
+          'không nhận ra tệp: không phải biểu mẫu của "baocao forms", cũng không có bảng theo mẫu Phụ lục I/II (dòng tiêu đề có "STT", "Dịch vụ công trực tuyến", "Tổng hồ sơ", "Trực tuyến")',
+          { file: f.shown },
+        ),
+      );
+      continue;
+    }
+    legacyRows += legacy.rows;
+    diagnostics.push(...legacy.diagnostics);
+    for (const s of legacy.submissions) {
+      sources.push({ department: s.submission.department, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [] } });
+    }
+  }
+  return { sources, legacyRows };
+}
+
+/** Two sources may feed one department only when both are legacy sheets with different rows. */
+function conflicts(sources: readonly Source[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byDept = new Map<string, Source[]>();
+  for (const s of sources) byDept.set(s.department, [...(byDept.get(s.department) ?? []), s]);
+  for (const [dept, list] of byDept) {
+    if (list.length < 2) continue;
+    const seen = new Map<string, string>();
+    for (const s of list) {
+      const ids = s.scope.kind === 'all' ? ['*'] : s.scope.ids;
+      for (const id of ids) {
+        const clash = seen.get(id) ?? (id === '*' ? [...seen.values()][0] : seen.get('*'));
+        if (clash !== undefined && clash !== s.loaded.file) {
+          out.push(error(EXCEL_CODES.importConflict, `số liệu của đơn vị "${dept}"${id === '*' ? '' : ` (dịch vụ ${id})`} có cả trong ${clash} và ${s.loaded.file}: chỉ nhập một tệp`, { file: s.loaded.file }));
+          break;
+        }
+        seen.set(id, s.loaded.file);
+      }
+    }
+  }
+  return out;
+}
+
+export async function planImport(ws: Workspace, month: string, files: readonly ImportFile[]): Promise<ImportResult> {
+  const diagnostics: Diagnostic[] = [];
+  const { sources, legacyRows } = await readSources(files, ws, month, diagnostics);
+  diagnostics.push(...conflicts(sources));
+  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
+
+  const monthDir = join(ws.dir, month);
+  const exists = (await listMonths(ws)).includes(month);
+  const names = exists ? await readdir(monthDir) : [];
+  const data = exists ? await readMonth(ws, month) : null;
+  const departments = [...new Set(sources.map((s) => s.department))];
+  for (const d of departments) {
+    const xlsx = names.find((n) => n.toLowerCase() === `${d}.xlsx`);
+    if (xlsx) {
+      diagnostics.push(error(EXCEL_CODES.importXlsxPresent, `thư mục tháng đã có ${xlsx} là báo cáo của đơn vị "${d}": hãy chuyển tệp đó ra ngoài thư mục tháng rồi nhập lại (mỗi đơn vị một tệp)`, { file: join(ws.shown, month, xlsx) }));
+    }
+    const yml = names.find((n) => n === `${d}.yaml` || n === `${d}.yml`);
+    const broken = yml ? (data?.diagnostics ?? []).filter((x) => x.severity === 'error' && x.file === join(ws.shown, month, yml)) : [];
+    if (yml && broken.length) {
+      diagnostics.push(...broken, error(EXCEL_CODES.importTargetInvalid, `tệp ${yml} hiện có lỗi (xem trên): hãy sửa trước khi nhập thêm số liệu vào`, { file: join(ws.shown, month, yml) }));
+    }
+  }
+  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
+
+  // the cross-checks, with the month's other returns; only findings about the imported files are ours
+  const index = indexCatalog(ws.catalog);
+  const prev = await readPrevious(ws, month);
+  const others = (data?.submissions ?? []).filter((s) => !departments.includes(s.submission.department));
+  const rules = runRules({ month, period: reportingPeriod(month, ws.settings.period.cutoffDay), catalog: ws.catalog, index, submissions: [...others, ...sources.map((s) => s.loaded)], previous: prev.previous });
+  const ours = new Set(sources.map((s) => s.loaded.file));
+  diagnostics.push(...rules.filter((d) => d.file !== undefined && ours.has(d.file)));
+  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
+
+  const writes: ImportWrite[] = [];
+  for (const d of departments) {
+    const mine = sources.filter((s) => s.department === d);
+    const yml = names.find((n) => n === `${d}.yaml` || n === `${d}.yml`) ?? `${d}.yaml`;
+    const path = join(monthDir, yml);
+    let text: string | null = null;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      text = null;
+    }
+    const created = text === null;
+    for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
+    writes.push({ department: d, path, shown: join(ws.shown, month, yml), text: text ?? '', from: mine.map((s) => s.loaded.file), created });
+  }
+  return { writes, diagnostics, legacyRows };
+}

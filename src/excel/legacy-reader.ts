@@ -1,0 +1,220 @@
+import { allServices, type Catalog, type ServiceDef } from '../catalog/catalog.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
+import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
+import { parseCount } from '../format/parse.js';
+import type { LoadedSubmission } from '../readers/submission.js';
+import { validateShape } from '../readers/validate-shape.js';
+import { foldLabel } from '../schema/labels.js';
+import { SubmissionFile } from '../schema/submission.js';
+import { readCell, plainText, type CellContext } from './cells.js';
+import { CellLocations } from './cell-locator.js';
+import { findLegacyHeader, type LegacyField, type LegacyHeader } from './legacy-header.js';
+import { nameKey, withoutListMark } from './name-match.js';
+import { address, type SheetView, type WorkbookView } from './workbook-spec.js';
+
+/**
+ * Sheets laid out like Phụ lục I or II, as departments send them today: rows are matched to catalog services
+ * by name (Unicode form, tone-mark placement, case, spacing and punctuation do not matter), sub-rows ("- …")
+ * to the parts of the row above, and each row goes to the department that owns it. The sheet's own Tỷ lệ is
+ * never used: where it disagrees with online/total, a warning names its cell.
+ */
+
+export interface LegacyRead {
+  /** one partial return (services only) per department that owns a matched row */
+  readonly submissions: LoadedSubmission[];
+  /** matched service ids per department */
+  readonly services: ReadonlyMap<string, string[]>;
+  readonly diagnostics: Diagnostic[];
+  /** number of rows read */
+  readonly rows: number;
+}
+
+type Obj = Record<string, unknown>;
+const FIGURES: readonly [LegacyField, 'label' | 'count' | 'text'][] = [
+  ['connection', 'label'],
+  ['total', 'count'],
+  ['online', 'count'],
+  ['onTime', 'count'],
+  ['overdue', 'count'],
+  ['difficulties', 'text'],
+];
+
+const ROMAN = /^(?:[ivxlc]+)\.?$/i;
+const TOTAL_ROW = new Set(['tong', 'tong cong', 'cong', 'tong so', 'tong so dich vu']);
+
+interface Matcher {
+  readonly byName: ReadonlyMap<string, ServiceDef[]>;
+  /** which table the sheet is: from its title ("06/QĐ-TTg", "422/QĐ-TTg"), when it says */
+  readonly table: 'qd06' | 'qd422' | null;
+}
+
+function matcher(catalog: Catalog, sheet: SheetView, header: LegacyHeader): Matcher {
+  const byName = new Map<string, ServiceDef[]>();
+  for (const s of allServices(catalog)) byName.set(nameKey(s.name), [...(byName.get(nameKey(s.name)) ?? []), s]);
+  let title = '';
+  for (let r = 1; r < header.top; r++) for (let c = 1; c <= sheet.columnCount; c++) title += ' ' + plainText(sheet, r, c);
+  const t = foldLabel(title);
+  const table = /\b422\b/.test(t) ? 'qd422' : /\b06 qd\b|\bso 06\b|\b25 dich vu\b/.test(t) ? 'qd06' : null;
+  return { byName, table };
+}
+
+function inTable(catalog: Catalog, table: 'qd06' | 'qd422', id: string): boolean {
+  return catalog[table].groups.some((g) => g.services.some((s) => s.id === id));
+}
+
+/** Percent as printed: "25,87%", "25.87", 0.2587 formatted as %, "100%" → hundredths of a percent; null when blank. */
+function printedRate(sheet: SheetView, row: number, column: number, computed: number | null): number | null {
+  let v = sheet.cell(row, column);
+  if (v.kind === 'formula') v = v.result ?? { kind: 'empty' };
+  if (v.kind === 'number') {
+    if (v.numFmt?.includes('%')) return Math.round(v.value * 10000);
+    const asPercent = Math.round(v.value * 100);
+    const asFraction = Math.round(v.value * 10000);
+    if (computed === null) return asPercent;
+    return Math.abs(asFraction - computed) < Math.abs(asPercent - computed) ? asFraction : asPercent;
+  }
+  if (v.kind !== 'text') return null;
+  const s = v.text.replace(/[\s%]/g, '').replace(',', '.');
+  if (s === '' || s === '-') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? Math.round(n * 100) : null;
+}
+
+export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Catalog, month: string): LegacyRead | null {
+  const ctx: CellContext = { file, date1904: wb.date1904 };
+  const diagnostics: Diagnostic[] = [];
+  const inputs = new Map<string, Obj>();
+  const locations = new CellLocations();
+  const claimed = new Map<string, string>();
+  let found = false;
+  let rows = 0;
+
+  for (const sheet of wb.sheets) {
+    if (sheet.state !== 'visible') continue;
+    const header = findLegacyHeader(sheet);
+    if (!header) continue;
+    found = true;
+    const m = matcher(catalog, sheet, header);
+    const col = header.columns;
+    const at = (row: number, c: number | undefined) => ({ file, sheet: sheet.name, cell: address(row, c ?? 1) });
+    let parent: ServiceDef | null = null;
+    for (let row = header.bottom + 1; row <= sheet.rowCount; row++) {
+      const nameMaster = col.name !== undefined ? sheet.mergedInto(row, col.name) : undefined;
+      const rawName = nameMaster && Number(/\d+$/.exec(nameMaster)?.[0]) !== row ? '' : plainText(sheet, row, col.name!, false).trim();
+      const stt = col.stt !== undefined ? plainText(sheet, row, col.stt, false).trim() : '';
+      const figures = FIGURES.filter(([f]) => f !== 'connection' && f !== 'difficulties').some(([f]) => col[f] !== undefined && sheet.cell(row, col[f]!).kind !== 'empty');
+      if (rawName === '' && !figures) continue;
+      if (/^\(?\d+\)?$/.test(rawName)) continue; // a row numbering the columns: (1) (2) (3) …
+      if (rawName === '') {
+        diagnostics.push(error(EXCEL_CODES.legacyUnmatched, 'dòng có số liệu nhưng không có tên dịch vụ công', at(row, col.name)));
+        continue;
+      }
+      const folded = foldLabel(rawName);
+      if (TOTAL_ROW.has(folded)) continue;
+      if (!figures && (ROMAN.test(stt) || /^nhom\b/.test(folded))) {
+        parent = null;
+        continue;
+      }
+      rows++;
+      const { name, marked } = withoutListMark(rawName);
+      const key = nameKey(name);
+      let def: ServiceDef | undefined;
+      let partId: string | undefined;
+      if (marked) {
+        const part = parent?.parts.find((p) => nameKey(p.name) === key);
+        if (!parent || !part) {
+          const where = parent ? `các dòng con của "${parent.stt} ${parent.name}" là: ${parent.parts.map((p) => p.name).join('; ') || '(không có)'}` : 'không có dòng dịch vụ nào ở trên';
+          diagnostics.push(error(EXCEL_CODES.legacyPart, `dòng con "${rawName}" không khớp dòng con nào của dịch vụ ở trên (${where})`, at(row, col.name)));
+          continue;
+        }
+        def = parent;
+        partId = part.id;
+      } else {
+        let candidates = m.byName.get(key) ?? [];
+        if (candidates.length > 1 && m.table) candidates = candidates.filter((s) => inTable(catalog, m.table!, s.id));
+        if (candidates.length === 0) {
+          diagnostics.push(error(EXCEL_CODES.legacyUnmatched, `"${rawName}" không khớp tên dịch vụ công nào trong danh mục (catalog/services-*.yaml): hãy sửa tên cho đúng danh mục`, at(row, col.name)));
+          parent = null;
+          continue;
+        }
+        if (candidates.length > 1) {
+          diagnostics.push(error(EXCEL_CODES.legacyAmbiguous, `"${rawName}" khớp nhiều dịch vụ (${candidates.map((c) => c.id).join(', ')})`, at(row, col.name)));
+          continue;
+        }
+        def = candidates[0]!;
+        parent = def;
+      }
+      const label = partId ? `${def.id}/${partId}` : def.id;
+      const first = claimed.get(label);
+      if (first) {
+        diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first}`, at(row, col.name)));
+        continue;
+      }
+      claimed.set(label, `${sheet.name} › ${address(row, col.name!)}`);
+
+      const base = partId ? ['services', def.id, 'parts', partId] : ['services', def.id];
+      locations.value(base, sheet.name, address(row, col.name!));
+      locations.key(base, sheet.name, address(row, col.name!));
+      const fields: Obj = {};
+      for (const [f, kind] of FIGURES) {
+        const c = col[f];
+        if (c === undefined) continue;
+        // a status or text merged down over several rows applies to each of them; merged figures are an error
+        const spread = kind !== 'count' && sheet.mergedInto(row, c) !== undefined;
+        const got = spread ? { ok: true as const, text: plainText(sheet, row, c) } : readCell(sheet, row, c, kind, ctx);
+        locations.value([...base, f], sheet.name, address(row, c));
+        if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...base, f] });
+        else if (got.text.trim() !== '') fields[f] = got.text;
+      }
+      const input = inputs.get(def.owner) ?? { department: def.owner, month, services: {} };
+      const services = input.services as Obj;
+      if (partId) {
+        const entry = (services[def.id] as Obj | undefined) ?? {};
+        entry.parts = { ...((entry.parts as Obj | undefined) ?? {}), [partId]: fields };
+        services[def.id] = entry;
+      } else {
+        services[def.id] = { ...fields, ...((services[def.id] as Obj | undefined) ?? {}) };
+      }
+      inputs.set(def.owner, input);
+
+      if (col.rate !== undefined) rateCheck(diagnostics, sheet, row, col, at);
+    }
+  }
+  if (!found) return null;
+
+  const submissions: LoadedSubmission[] = [];
+  const services = new Map<string, string[]>();
+  const locator = locations.locator(file);
+  for (const [department, input] of inputs) {
+    const v = validateShape(SubmissionFile, input, locator);
+    diagnostics.push(...v.diagnostics);
+    if (!v.ok) continue;
+    submissions.push({ file, format: 'xlsx', submission: v.value, locator });
+    services.set(department, Object.keys(v.value.services ?? {}));
+  }
+  return { submissions, services, diagnostics, rows };
+}
+
+function count(sheet: SheetView, row: number, column: number | undefined): number | null {
+  if (column === undefined) return null;
+  const got = readCell(sheet, row, column, 'count', { file: '', date1904: false });
+  if (!got.ok) return null;
+  const r = parseCount(got.text);
+  return r.ok ? r.value : null;
+}
+
+type At = (row: number, column: number | undefined) => { file: string; sheet: string; cell: string };
+
+function rateCheck(out: Diagnostic[], sheet: SheetView, row: number, col: LegacyHeader['columns'], at: At): void {
+  const total = count(sheet, row, col.total);
+  const online = count(sheet, row, col.online);
+  const computed = rateHundredths(online, total);
+  const printed = printedRate(sheet, row, col.rate!, computed);
+  if (printed === null) return;
+  if (computed === null ? printed === 0 : printed === computed) return;
+  const cell = sheet.cell(row, col.rate!);
+  const shown = cell.kind === 'text' ? cell.text.trim() : formatHundredths(printed);
+  const should = computed === null ? 'không có tỷ lệ (tổng số bằng 0 hoặc để trống)' : `${formatNumber(online!)}/${formatNumber(total!)} = ${formatHundredths(computed)}`;
+  out.push(warning(EXCEL_CODES.legacyRate, `tỷ lệ ghi trong bảng (${shown}) khác trực tuyến/tổng số (${should}); báo cáo dùng tỷ lệ tính lại`, at(row, col.rate)));
+}

@@ -1,0 +1,255 @@
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { allModels, allServices, indexCatalog, type Catalog } from '../catalog/catalog.js';
+import { parseCount, parseDate, parseMonth } from '../format/parse.js';
+import { formatNumber } from '../format/number.js';
+import { CONNECTION_LABELS, PROGRESS_LABELS, matchLabel } from '../schema/labels.js';
+import { cleanText } from '../schema/scalars.js';
+import type { IndicatorEntryOut, ModelEntryOut, ServiceEntryOut, Submission } from '../schema/submission.js';
+import { SCHEMA_LINE } from '../workspace/submission-yaml.js';
+
+/**
+ * Writes an imported return into the department's YAML file with the yaml Document API: an existing file is
+ * edited in place, so its comments, layout and the way each unchanged value was written survive; a value is
+ * rewritten only when its meaning changed. Keys follow the catalog's order; new values are written in the house
+ * style ("229.046", "Đã kết nối", "15/9/2024", "|" blocks for texts of several lines).
+ */
+
+/** Which parts of the file the import replaces: the whole return (a form), or some service rows (a legacy sheet). */
+export type Scope = { readonly kind: 'all' } | { readonly kind: 'services'; readonly ids: readonly string[] };
+
+type Kind = 'count' | 'connection' | 'progress' | 'date' | 'month' | 'text';
+
+function render(kind: Kind, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  switch (kind) {
+    case 'count':
+      return formatNumber(v as number);
+    case 'connection':
+      return CONNECTION_LABELS[v as keyof typeof CONNECTION_LABELS];
+    case 'progress':
+      return PROGRESS_LABELS[v as keyof typeof PROGRESS_LABELS];
+    case 'date': {
+      const [y, m, d] = String(v).split('-').map(Number);
+      return `${d}/${m}/${y}`;
+    }
+    default:
+      return String(v);
+  }
+}
+
+/** does the text already in the file mean `v`? then it stays as written */
+function means(kind: Kind, old: string, v: unknown): boolean {
+  const empty = v === null || v === undefined || v === '';
+  if (old.trim() === '') return empty;
+  if (empty) return false;
+  switch (kind) {
+    case 'count': {
+      const r = parseCount(old);
+      return r.ok && r.value === v;
+    }
+    case 'connection':
+      return matchLabel(CONNECTION_LABELS, old) === v;
+    case 'progress':
+      return matchLabel(PROGRESS_LABELS, old) === v;
+    case 'date':
+      return parseDate(old) === v;
+    case 'month':
+      return parseMonth(old) === v;
+    default:
+      return cleanText(old) === v;
+  }
+}
+
+/** strings that YAML 1.2 readers (editors) would take for something else */
+function needsQuotes(s: string): boolean {
+  return /^(?:true|false|yes|no|on|off|null|~)$/i.test(s) || /^[-?:,[\]{}#&*!|>'"%@`]/.test(s) || /: |\s#/.test(s) || s !== s.trim();
+}
+
+function styled(doc: Document, text: string): Scalar {
+  const s = doc.createNode(text) as Scalar;
+  if (text.includes('\n')) s.type = Scalar.BLOCK_LITERAL;
+  else if (needsQuotes(text)) s.type = Scalar.QUOTE_DOUBLE;
+  return s;
+}
+
+function keyOf(item: { key: unknown }): string {
+  return isScalar(item.key) ? String(item.key.value) : String(item.key);
+}
+
+/** Puts `node` under `key`, keeping the map's order given by `order` for a new key. */
+function place(map: YAMLMap, key: string, node: Node, order: readonly string[]): void {
+  const existing = map.items.find((p) => keyOf(p) === key);
+  if (existing) {
+    existing.value = node;
+    return;
+  }
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const pair = new Document().createPair(key, node);
+  const at = map.items.findIndex((p) => rank(keyOf(p)) > rank(key));
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
+}
+
+function remove(map: YAMLMap, key: string): void {
+  const i = map.items.findIndex((p) => keyOf(p) === key);
+  if (i >= 0) map.items.splice(i, 1);
+}
+
+function child(map: YAMLMap, key: string): unknown {
+  return map.items.find((p) => keyOf(p) === key)?.value;
+}
+
+class Writer {
+  constructor(readonly doc: Document) {}
+
+  /** a scalar field: unchanged meaning → untouched; empty → blank if the key exists, absent otherwise */
+  scalar(map: YAMLMap, key: string, kind: Kind, v: unknown, order: readonly string[]): void {
+    const node = child(map, key);
+    const empty = v === null || v === undefined || v === '';
+    if (isScalar(node) && means(kind, node.value === null || node.value === undefined ? '' : String(node.value), v)) return;
+    if (empty) {
+      if (node !== undefined) {
+        if (isScalar(node)) {
+          node.value = '';
+          node.type = Scalar.PLAIN;
+        } else place(map, key, this.doc.createNode('') as Node, order);
+      }
+      return;
+    }
+    const text = render(kind, v);
+    if (isScalar(node)) {
+      node.value = text;
+      if (text.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+      else if (node.type === Scalar.PLAIN && needsQuotes(text)) node.type = Scalar.QUOTE_DOUBLE;
+      else if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) node.type = Scalar.BLOCK_LITERAL;
+      return;
+    }
+    place(map, key, styled(this.doc, text), order);
+  }
+
+  /** the map under `key`, created (block style) where missing */
+  map(parent: YAMLMap, key: string, order: readonly string[], flow = false): YAMLMap {
+    const node = child(parent, key);
+    if (isMap(node)) return node;
+    const m = new YAMLMap();
+    if (flow) m.flow = true;
+    place(parent, key, m, order);
+    return m;
+  }
+
+  /** keyed entries: each desired id written through `fill`; ids no longer wanted removed (when `prune`) */
+  entries<V>(parent: YAMLMap, key: string, desired: Readonly<Record<string, V>> | undefined, ids: readonly string[], order: readonly string[], fill: (m: YAMLMap, v: V) => void, prune: boolean): void {
+    const want = Object.entries(desired ?? {});
+    const existing = child(parent, key);
+    if (!want.length && !isMap(existing)) return;
+    const m = this.map(parent, key, order);
+    if (prune) for (const p of [...m.items]) if (!Object.hasOwn(desired ?? {}, keyOf(p))) remove(m, keyOf(p));
+    const rank = [...ids, ...want.map(([k]) => k).filter((k) => !ids.includes(k))];
+    for (const [id, v] of want) fill(this.map(m, id, rank), v);
+    if (prune && m.items.length === 0 && !want.length) remove(parent, key);
+  }
+
+  list(parent: YAMLMap, key: string, items: readonly string[], order: readonly string[]): void {
+    const node = child(parent, key);
+    const seq = isSeq(node) ? node : new YAMLSeq();
+    if (!isSeq(node)) place(parent, key, seq, order);
+    items.forEach((text, i) => {
+      const old = seq.items[i];
+      if (isScalar(old) && cleanText(String(old.value ?? '')) === text) return;
+      if (isScalar(old)) {
+        old.value = text;
+        old.type = text.includes('\n') || old.type === Scalar.BLOCK_LITERAL ? Scalar.BLOCK_LITERAL : needsQuotes(text) ? Scalar.QUOTE_DOUBLE : old.type;
+      } else if (i < seq.items.length) seq.items[i] = styled(this.doc, text);
+      else seq.items.push(styled(this.doc, text));
+    });
+    seq.items.splice(items.length);
+  }
+}
+
+const TOP = ['department', 'month', 'asOf', 'services', 'indicators', 'models', 'sections', 'footnotes'];
+const FIGURES = ['connection', 'total', 'online', 'onTime', 'overdue', 'difficulties', 'parts'];
+const INDICATOR = ['value', 'total', 'asOf', 'from', 'parts'];
+const MODEL = ['status', 'progress', 'results', 'difficulties', 'effectiveness', 'funding', 'continuation'];
+
+function figures(w: Writer, m: YAMLMap, e: Omit<ServiceEntryOut, 'parts'>): void {
+  w.scalar(m, 'connection', 'connection', e.connection, FIGURES);
+  for (const k of ['total', 'online', 'onTime', 'overdue'] as const) w.scalar(m, k, 'count', e[k], FIGURES);
+  w.scalar(m, 'difficulties', 'text', e.difficulties, FIGURES);
+}
+
+export interface YamlTarget {
+  /** the file's current text, or null when it does not exist yet */
+  readonly existing: string | null;
+  /** for a new file: where the values came from, written as a comment under the schema line */
+  readonly source?: string;
+}
+
+/** The department's YAML after the import. `sub` is the normalised return (zod output). */
+export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Scope, target: YamlTarget): string {
+  const doc = target.existing !== null ? parseDocument(target.existing, { schema: 'failsafe' }) : new Document(new YAMLMap(), { schema: 'failsafe' });
+  if (target.existing === null) {
+    doc.commentBefore = [SCHEMA_LINE, ...(target.source ? [`nhập từ ${target.source}`] : [])].map((l) => ' ' + l).join('\n');
+  }
+  if (!isMap(doc.contents)) doc.contents = new YAMLMap() as never;
+  const root = doc.contents as unknown as YAMLMap;
+  const w = new Writer(doc);
+  const index = indexCatalog(catalog);
+  const serviceIds = allServices(catalog).map((s) => s.id);
+  w.scalar(root, 'department', 'text', sub.department, TOP);
+  w.scalar(root, 'month', 'month', sub.month, TOP);
+
+  const all = scope.kind === 'all';
+  const services = all ? sub.services : Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => scope.ids.includes(id)));
+  w.entries<ServiceEntryOut>(root, 'services', services, serviceIds, TOP, (m, e) => {
+    figures(w, m, e);
+    const partIds = index.service.get(keyOfMap(root, m))?.parts.map((p) => p.id) ?? [];
+    w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p), true);
+  }, all);
+  if (!all) return doc.toString({ lineWidth: 0, indent: 2, nullStr: '' });
+
+  w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
+  w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, catalog.indicators.map((i) => i.id), TOP, (m, e) => {
+    w.scalar(m, 'value', 'count', e.value, INDICATOR);
+    w.scalar(m, 'total', 'count', e.total, INDICATOR);
+    w.scalar(m, 'asOf', 'date', e.asOf, INDICATOR);
+    w.scalar(m, 'from', 'date', e.from, INDICATOR);
+    const parts = Object.entries(e.parts ?? {});
+    if (parts.length || isMap(child(m, 'parts'))) {
+      const pm = w.map(m, 'parts', INDICATOR, true);
+      const partIds = parts.map(([k]) => k);
+      for (const p of [...pm.items]) if (!partIds.includes(keyOf(p))) remove(pm, keyOf(p));
+      for (const [pid, v] of parts) w.scalar(pm, pid, 'count', v, partIds);
+      if (!pm.items.length) remove(m, 'parts');
+    }
+  }, true);
+  w.entries<ModelEntryOut>(root, 'models', sub.models, allModels(catalog).map((m) => m.id), TOP, (m, e) => {
+    w.scalar(m, 'status', 'progress', e.status, MODEL);
+    for (const k of MODEL.slice(1) as (keyof ModelEntryOut)[]) w.scalar(m, k, 'text', e[k], MODEL);
+  }, true);
+  const sections = Object.entries(sub.sections ?? {});
+  if (sections.length || isMap(child(root, 'sections'))) {
+    const sm = w.map(root, 'sections', TOP);
+    const ids = catalog.sections.map((s) => s.id);
+    for (const p of [...sm.items]) if (!Object.hasOwn(sub.sections ?? {}, keyOf(p))) remove(sm, keyOf(p));
+    for (const [id, items] of sections) w.list(sm, id, items, [...ids, ...sections.map(([k]) => k)]);
+    if (!sm.items.length) remove(root, 'sections');
+  }
+  const notes = Object.entries(sub.footnotes ?? {});
+  if (notes.length || isMap(child(root, 'footnotes'))) {
+    const fm = w.map(root, 'footnotes', TOP);
+    for (const p of [...fm.items]) if (!Object.hasOwn(sub.footnotes ?? {}, keyOf(p))) remove(fm, keyOf(p));
+    for (const [id, text] of notes) w.scalar(fm, id, 'text', text, notes.map(([k]) => k));
+    if (!fm.items.length) remove(root, 'footnotes');
+  }
+  return doc.toString({ lineWidth: 0, indent: 2, nullStr: '' });
+}
+
+/** the key under which `m` sits in root.services */
+function keyOfMap(root: YAMLMap, m: YAMLMap): string {
+  const services = child(root, 'services');
+  if (!isMap(services)) return '';
+  return keyOf(services.items.find((p) => p.value === m) ?? { key: '' });
+}
