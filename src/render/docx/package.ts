@@ -58,16 +58,16 @@ export function stampZip(zip: Uint8Array, at: Date): Uint8Array {
   while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL) end--;
   if (end < 0) throw new Error('not a zip file: no end of central directory');
   const entries = view.getUint16(end + 10, true);
-  let at_ = view.getUint32(end + 16, true);
+  let entry = view.getUint32(end + 16, true);
   for (let i = 0; i < entries; i++) {
-    if (view.getUint32(at_, true) !== CENTRAL_HEADER) throw new Error('zip central directory is damaged');
-    view.setUint16(at_ + 12, time, true);
-    view.setUint16(at_ + 14, date, true);
-    const local = view.getUint32(at_ + 42, true);
+    if (view.getUint32(entry, true) !== CENTRAL_HEADER) throw new Error('zip central directory is damaged');
+    view.setUint16(entry + 12, time, true);
+    view.setUint16(entry + 14, date, true);
+    const local = view.getUint32(entry + 42, true);
     if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('zip local header is damaged');
     view.setUint16(local + 10, time, true);
     view.setUint16(local + 12, date, true);
-    at_ += 46 + view.getUint16(at_ + 28, true) + view.getUint16(at_ + 30, true) + view.getUint16(at_ + 32, true);
+    entry += 46 + view.getUint16(entry + 28, true) + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
   }
   return out;
 }

@@ -60,8 +60,9 @@ export async function renderReportDocx(
   const main = [...firstPage(model.header, texts), ...blockParagraphs(body.blocks, notes), ...closing(model.header, footnotes)];
   const [first, second, third] = texts.appendices;
 
+  const title = `BÁO CÁO ${texts.summary.join(' ')}`;
   const document = new Document({
-    title: `BÁO CÁO ${texts.summary.join(' ')}`,
+    title,
     creator: model.header.issuerName,
     styles: documentStyles(),
     footnotes: footnotes.options,
@@ -74,7 +75,7 @@ export async function renderReportDocx(
   });
 
   const createdAt = options.createdAt ?? new Date(`${model.period.to}T00:00:00Z`);
-  const core = coreXml({ title: `BÁO CÁO ${texts.summary.join(' ')}`, creator: model.header.issuerName, createdAt });
+  const core = coreXml({ title, creator: model.header.issuerName, createdAt });
   const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
   return { bytes: stampZip(new Uint8Array(packed), createdAt) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stampZip } from '../../../src/render/docx/package.js';
 import { renderReportDocx } from '../../../src/render/docx/render.js';
 import { loadTemplates } from '../../../src/render/templates-load.js';
 import { MODEL_SAMPLE } from '../../fixtures/model-sample.js';
@@ -10,6 +11,10 @@ describe('determinism', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100)); // let the clock move past a zip time unit
     const second = await renderBytes(MODEL_SAMPLE);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('refuses to stamp what is not a zip file', () => {
+    expect(() => stampZip(new Uint8Array(40), new Date(0))).toThrow(/not a zip/);
   });
 
   it('dates the document at the end of the period by default, or at createdAt', async () => {
