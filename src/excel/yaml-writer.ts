@@ -78,6 +78,7 @@ function keyOf(item: { key: unknown }): string {
 
 /** Puts `node` under `key`, keeping the map's order given by `order` for a new key. */
 function place(map: YAMLMap, key: string, node: Node, order: readonly string[]): void {
+  edits.count++;
   const existing = map.items.find((p) => keyOf(p) === key);
   if (existing) {
     existing.value = node;
@@ -95,8 +96,14 @@ function place(map: YAMLMap, key: string, node: Node, order: readonly string[]):
 
 function remove(map: YAMLMap, key: string): void {
   const i = map.items.findIndex((p) => keyOf(p) === key);
-  if (i >= 0) map.items.splice(i, 1);
+  if (i >= 0) {
+    map.items.splice(i, 1);
+    edits.count++;
+  }
 }
+
+/** edits made to the document being written (an untouched file is returned as it was, byte for byte) */
+const edits = { count: 0 };
 
 function child(map: YAMLMap, key: string): unknown {
   return map.items.find((p) => keyOf(p) === key)?.value;
@@ -112,6 +119,7 @@ class Writer {
     if (isScalar(node) && means(kind, node.value === null || node.value === undefined ? '' : String(node.value), v)) return;
     if (empty) {
       if (node !== undefined) {
+        edits.count++;
         if (isScalar(node)) {
           node.value = '';
           node.type = Scalar.PLAIN;
@@ -121,6 +129,7 @@ class Writer {
     }
     const text = render(kind, v);
     if (isScalar(node)) {
+      edits.count++;
       node.value = text;
       if (text.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
       else if (node.type === Scalar.PLAIN && needsQuotes(text)) node.type = Scalar.QUOTE_DOUBLE;
@@ -159,13 +168,17 @@ class Writer {
     items.forEach((text, i) => {
       const old = seq.items[i];
       if (isScalar(old) && cleanText(String(old.value ?? '')) === text) return;
+      edits.count++;
       if (isScalar(old)) {
         old.value = text;
         old.type = text.includes('\n') || old.type === Scalar.BLOCK_LITERAL ? Scalar.BLOCK_LITERAL : needsQuotes(text) ? Scalar.QUOTE_DOUBLE : old.type;
       } else if (i < seq.items.length) seq.items[i] = styled(this.doc, text);
       else seq.items.push(styled(this.doc, text));
     });
-    seq.items.splice(items.length);
+    if (seq.items.length > items.length) {
+      seq.items.splice(items.length);
+      edits.count++;
+    }
   }
 }
 
@@ -194,6 +207,8 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     doc.commentBefore = [SCHEMA_LINE, ...(target.source ? [`nhập từ ${target.source}`] : [])].map((l) => ' ' + l).join('\n');
   }
   if (!isMap(doc.contents)) doc.contents = new YAMLMap() as never;
+  edits.count = 0;
+  const finish = () => (target.existing !== null && edits.count === 0 ? target.existing : doc.toString({ lineWidth: 0, indent: 2, nullStr: '' }));
   const root = doc.contents as unknown as YAMLMap;
   const w = new Writer(doc);
   const index = indexCatalog(catalog);
@@ -208,7 +223,7 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     const partIds = index.service.get(keyOfMap(root, m))?.parts.map((p) => p.id) ?? [];
     w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p), true);
   }, all);
-  if (!all) return doc.toString({ lineWidth: 0, indent: 2, nullStr: '' });
+  if (!all) return finish();
 
   w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
   w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, catalog.indicators.map((i) => i.id), TOP, (m, e) => {
@@ -244,7 +259,7 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     for (const [id, text] of notes) w.scalar(fm, id, 'text', text, notes.map(([k]) => k));
     if (!fm.items.length) remove(root, 'footnotes');
   }
-  return doc.toString({ lineWidth: 0, indent: 2, nullStr: '' });
+  return finish();
 }
 
 /** the key under which `m` sits in root.services */
