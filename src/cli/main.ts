@@ -72,6 +72,37 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/model.js')));
 
   program
+    .command('build')
+    .description('lập báo cáo của tháng: Báo cáo kèm Phụ lục I, II, III (.docx) và các phụ lục (.xlsx)')
+    .addOption(monthOption())
+    .option('-o, --out <DIR>', 'thư mục ghi báo cáo (mặc định: out/YYYY-MM)')
+    .option('-f, --format <LIST>', 'các định dạng, cách nhau dấu phẩy: docx, xlsx', 'docx,xlsx')
+    .option('--draft', 'lập bản DỰ THẢO dù còn lỗi hoặc còn đơn vị chưa gửi (kèm trang liệt kê các vấn đề)')
+    .option('--pdf', 'xuất thêm PDF (cần LibreOffice)')
+    .option('--templates <DIR>', 'thư mục mẫu văn bản (mặc định: templates/ của thư mục dữ liệu nếu có, hoặc của chương trình)')
+    .option('--json', 'in danh sách tệp đã ghi dạng JSON')
+    .action(lazy(() => import('./commands/build.js')));
+
+  program
+    .command('forms')
+    .description('tạo biểu mẫu Excel cho các đơn vị')
+    .addOption(monthOption(true))
+    .option('--department <ID>', 'chỉ tạo cho một đơn vị (mã trong danh mục)')
+    .option('-o, --out <DIR>', 'thư mục ghi biểu mẫu (mặc định: out/bieu-mau/YYYY-MM)')
+    .option('--filled', 'điền sẵn số liệu hiện có của tháng (để sửa)')
+    .option('--json', 'kết quả dạng JSON')
+    .action(lazy(() => import('./commands/forms.js')));
+
+  program
+    .command('import')
+    .description('nhập biểu mẫu Excel đã điền (hoặc bảng dạng Phụ lục I/II) thành tệp YAML của đơn vị')
+    .argument('<FILE...>', 'các tệp .xlsx')
+    .addOption(monthOption(true))
+    .option('--dry-run', 'chỉ kiểm tra, không ghi tệp')
+    .option('--json', 'kết quả dạng JSON')
+    .action(lazy(() => import('./commands/import.js'), (args) => ({ files: args[0] })));
+
+  program
     .command('diff')
     .description('so sánh số liệu và lời văn giữa hai tháng')
     .addOption(monthOption())

@@ -1,15 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BaocaoError, EXIT, error } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { CATALOG_FILES } from '../../workspace/load.js';
+import { packageRoot } from '../../workspace/package-root.js';
 import { dataDir } from '../options.js';
 import { printJson, printLine } from '../output.js';
 
 /** The bundled workspace shipped with the tool: its catalogs are the starting point of a new one. */
-const BUNDLED = fileURLToPath(new URL('../../../data/', import.meta.url));
+function bundled(): string {
+  return join(packageRoot(), 'data');
+}
 
 const REPORT_TEMPLATE = `# Thông tin cố định của báo cáo (xem docs/data-format.md của baocao). Điền các dòng "…".
 province: …                                  # tên tỉnh, ví dụ: Thanh Hóa
@@ -66,7 +68,7 @@ export async function run(opts: { dir?: string; json?: boolean }): Promise<numbe
     { path: join(target.absolute, 'README.md'), shown: join(target.shown, 'README.md'), data: README },
   ];
   for (const [file] of Object.values(CATALOG_FILES)) {
-    files.push({ path: join(target.absolute, file), shown: join(target.shown, file), data: await readFile(join(BUNDLED, file), 'utf8') });
+    files.push({ path: join(target.absolute, file), shown: join(target.shown, file), data: await readFile(join(bundled(), file), 'utf8') });
   }
   await writeOutputs(files);
   if (opts.json) printJson({ command: 'init', dir: target.shown, created: files.map((f) => f.shown), diagnostics: [] });

@@ -1,0 +1,104 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BaocaoError, EXIT, error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { CODES } from '../../diagnostics/codes.js';
+import { checkMonth } from '../../pipeline/month.js';
+import { buildDate } from '../../pipeline/build-date.js';
+import { writeOutputs, type OutputFile } from '../../workspace/write.js';
+import { packageRoot } from '../../workspace/package-root.js';
+import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
+import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
+import { renderOutputs, FORMATS, type Format } from '../../pipeline/render-outputs.js';
+
+export interface BuildOptions extends CommonOptions {
+  readonly out?: string;
+  readonly format?: string;
+  readonly draft?: boolean;
+  readonly pdf?: boolean;
+  readonly templates?: string;
+}
+
+function formats(opt: string | undefined): Format[] {
+  const list = (opt ?? FORMATS.join(',')).split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length || list.length === 0) throw usage(`định dạng "${bad.join(',') || opt}" không có: chọn trong ${FORMATS.join(', ')} (ví dụ --format docx,xlsx)`);
+  return [...new Set(list)] as Format[];
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Templates: the workspace's own `templates/` when it has one, else those shipped with the program. */
+async function templatesDir(opt: string | undefined, data: string): Promise<string> {
+  if (opt) return opt;
+  const own = join(data, 'templates');
+  return (await exists(own)) ? own : join(packageRoot(), 'templates');
+}
+
+/** baocao build: the month's report (.docx) and appendices (.xlsx); data errors stop it unless --draft. */
+export async function run(opts: BuildOptions): Promise<number> {
+  const dir = dataDir(opts.data);
+  const wanted = formats(opts.format);
+  const month = await resolveMonth(opts.month, dir);
+  const r = await checkMonth(dir.absolute, dir.shown, month);
+  const draft = opts.draft === true;
+  // without --draft a missing return is as blocking as an error
+  const blocking: Diagnostic[] = [
+    ...r.diagnostics.filter((d) => d.severity === 'error'),
+    ...(draft ? [] : r.diagnostics.filter((d) => d.code === CODES.missingDepartment).map((d) => ({ ...d, severity: 'error' as const }))),
+  ];
+  const report = (outputs: { format: string; path: string }[], diagnostics: readonly Diagnostic[]) => {
+    if (opts.json) printJson({ command: 'build', month, draft, outputs, diagnostics: diagnosticsJson(diagnostics) });
+    else printDiagnostics(diagnostics);
+  };
+  if (!r.model || (!draft && blocking.length > 0)) {
+    const shown = blocking.length ? [...blocking, ...r.diagnostics.filter((d) => d.severity === 'warning' && d.code !== CODES.missingDepartment)] : r.diagnostics;
+    report([], shown);
+    if (!opts.json) printLine(`Chưa lập được báo cáo tháng ${month}: ${summarize(blocking)}. Sửa các lỗi trên, hoặc dùng --draft để in bản dự thảo.`);
+    return r.workspace ? EXIT.data : EXIT.data;
+  }
+  const out = dataDir(opts.out ?? join('out', month));
+  const rendered = await renderOutputs({
+    model: r.model,
+    formats: wanted,
+    templatesDir: await templatesDir(opts.templates, dir.absolute),
+    createdAt: buildDate(r.model, process.env.SOURCE_DATE_EPOCH),
+    draft: draft ? { problems: [...blocking, ...r.diagnostics.filter((d) => d.severity === 'warning' && d.code !== CODES.missingDepartment)], missing: r.missing } : null,
+  });
+  if ('diagnostics' in rendered) {
+    report([], rendered.diagnostics);
+    return EXIT.data;
+  }
+  const stem = `${draft ? 'du-thao-' : ''}bao-cao-de-an-06-${month}`;
+  const files: OutputFile[] = rendered.files.map((f) => {
+    const name = f.format === 'xlsx' ? `${draft ? 'du-thao-' : ''}phu-luc-de-an-06-${month}.xlsx` : `${stem}.${f.format}`;
+    return { path: join(out.absolute, name), shown: join(out.shown, name), data: f.bytes };
+  });
+  if (opts.pdf) {
+    const docx = rendered.files.find((f) => f.format === 'docx');
+    if (!docx) throw usage('--pdf cần định dạng docx (--format docx hoặc bỏ --format)');
+    const { docxToPdf } = await import('../../pipeline/pdf.js');
+    files.push({ path: join(out.absolute, `${stem}.pdf`), shown: join(out.shown, `${stem}.pdf`), data: await docxToPdf(docx.bytes) });
+  }
+  await writeOutputs(files);
+  const outputs = files.map((f) => ({ format: f.path.slice(f.path.lastIndexOf('.') + 1), path: f.shown }));
+  const notes = r.diagnostics.filter((d) => d.severity === 'warning' || draft);
+  if (opts.json) {
+    report(outputs, notes);
+  } else {
+    printDiagnostics(notes);
+    printLine(`${draft ? 'Đã lập bản DỰ THẢO' : 'Đã lập báo cáo'} tháng ${month}${notes.length ? ` (${summarize(notes)})` : ''}:`);
+    for (const f of outputs) printLine(`  ${f.path}`);
+  }
+  return EXIT.ok;
+}
+
+export function unavailable(message: string): BaocaoError {
+  return new BaocaoError(EXIT.io, error(CODES.writeFailed, message));
+}

@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ReportModel } from '../model/report-model.js';
+
+export const FORMATS = ['docx', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface DraftInfo {
+  /** open problems listed on the draft's last page */
+  readonly problems: readonly Diagnostic[];
+  readonly missing: readonly { readonly id: string; readonly name: string; readonly file: string | null }[];
+}
+
+export interface RenderRequest {
+  readonly model: ReportModel;
+  readonly formats: readonly Format[];
+  readonly templatesDir: string;
+  readonly createdAt: Date;
+  readonly draft: DraftInfo | null;
+}
+
+/** Renders the requested outputs in memory; nothing is written here. Each renderer loads only when asked for. */
+export async function renderOutputs(req: RenderRequest): Promise<{ files: { format: Format; bytes: Uint8Array }[] } | { diagnostics: readonly Diagnostic[] }> {
+  const files: { format: Format; bytes: Uint8Array }[] = [];
+  if (req.formats.includes('docx')) {
+    const [{ renderReportDocx }, { loadTemplates }] = await Promise.all([import('../render/docx/render.js'), import('../render/templates-load.js')]);
+    const templates = await loadTemplates(req.templatesDir);
+    const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, ...(req.draft ? { draft: true } : {}) });
+    if ('diagnostics' in r) return { diagnostics: r.diagnostics };
+    files.push({ format: 'docx', bytes: r.bytes });
+  }
+  return { files };
+}
