@@ -86,10 +86,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     period: reportingPeriod(month, input.settings.period.cutoffDay),
     header: header(input.settings),
     qd06: serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth),
-    qd422: {
-      ...serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth),
-      nationalTotal: catalog.qd422.nationalTotal ?? catalog.qd422.groups.reduce((a, g) => a + g.services.length, 0),
-    },
+    qd422: qd422Table(catalog, services, previous, prevMonth),
     models: modelTable(catalog.models, models, index.department),
     indicators: Object.fromEntries(
       catalog.indicators.map((def) => [def.id, indicator(def, indicators.get(def.id), previous?.indicators[def.id], prevMonth)]),
@@ -103,4 +100,15 @@ export function buildReportModel(input: ModelInput): ReportModel {
     footnotes,
     departments: catalog.departments.map((d) => ({ id: d.id, name: d.name, submitted: byFile.has(d.id), file: byFile.get(d.id) ?? null })),
   };
+}
+
+function qd422Table(
+  catalog: Catalog,
+  services: ReadonlyMap<string, ReportedService>,
+  previous: PreviousValues | null,
+  prevMonth: string | null,
+): ReportModel['qd422'] {
+  const table = serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth);
+  const nationalTotal = catalog.qd422.nationalTotal ?? table.counts.services;
+  return { ...table, nationalTotal, ministryLevel: Math.max(0, nationalTotal - table.counts.services) };
 }

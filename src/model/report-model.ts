@@ -229,6 +229,8 @@ export interface ReportModel {
   readonly qd422: ServiceTable & {
     /** services of QĐ 422 in all (28), of which `counts.services` are deployed locally (22) */
     readonly nationalTotal: number;
+    /** services of QĐ 422 handled at ministry level, not locally (28 − 22 = 6) */
+    readonly ministryLevel: number;
   };
   readonly models: ModelTable;
   readonly indicators: Readonly<Record<string, Indicator>>;

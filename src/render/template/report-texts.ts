@@ -2,7 +2,6 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import type { ReportModel } from '../../model/report-model.js';
 import { RENDER_CODES } from './codes.js';
-import { templateContext } from './context.js';
 import { createEnvironment } from './environment.js';
 import { runTemplate, type TemplateSource } from './run.js';
 
@@ -44,7 +43,7 @@ export function renderTexts(
   sources: TemplateSources,
 ): { readonly texts: ReportTexts } | { readonly diagnostics: readonly Diagnostic[] } {
   const env = createEnvironment();
-  const context = templateContext(model);
+  const context = model;
   const diagnostics: Diagnostic[] = [];
 
   const run = (name: string): string => {
