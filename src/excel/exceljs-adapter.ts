@@ -50,6 +50,9 @@ function applyCell(cell: ExcelJSTypes.Cell, sheet: SheetSpec, spec: CellSpec): v
     if (typeof v === 'object' && 'date' in v) {
       const [y, m, d] = v.date.split('-').map(Number);
       cell.value = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
+    } else if (typeof v === 'object' && 'rich' in v) {
+      const base = font(sheet, spec.style);
+      cell.value = { richText: v.rich.map((r) => ({ text: r.text, font: { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}) } })) };
     } else if (typeof v === 'object' && 'formula' in v) {
       cell.value = v.result === undefined ? { formula: v.formula, date1904: false } : { formula: v.formula, result: v.result, date1904: false };
     } else {

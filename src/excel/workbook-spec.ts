@@ -34,6 +34,8 @@ export type CellValueSpec =
   | null
   /** a calendar date, written as a date serial */
   | { readonly date: string }
+  /** runs of differently styled text in one cell */
+  | { readonly rich: readonly { readonly text: string; readonly bold?: boolean; readonly italic?: boolean }[] }
   | { readonly formula: string; readonly result?: string | number };
 
 export interface CellSpec {
@@ -152,13 +154,14 @@ export function fitRowHeights(sheet: SheetSpec): Map<number, { height?: number; 
     if (out.get(r)?.height !== undefined || out.get(r)?.hidden) continue;
     let height = 0;
     for (const [c, cell] of row) {
-      if (typeof cell.value !== 'string' || !cell.style?.wrap) continue;
+      const value = typeof cell.value === 'string' ? cell.value : cell.value && typeof cell.value === 'object' && 'rich' in cell.value ? cell.value.rich.map((r) => r.text).join('') : null;
+      if (value === null || !cell.style?.wrap) continue;
       const span = spans.get(address(r, c));
       if (span === -1) continue;
       const width = span ?? widths[c - 1] ?? 9;
       const size = cell.style.font?.size ?? baseSize;
       const perLine = Math.max(4, Math.floor((width * 1.25 * 11) / size) - 1);
-      const lines = cell.value.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+      const lines = value.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
       height = Math.max(height, lines * size * 1.3 + 4);
     }
     if (height > 16) out.set(r, { ...out.get(r), height: Math.min(409, Math.round(height)) });

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkbook } from '../../src/excel/exceljs-adapter.js';
+import { COUNT_FORMAT, renderAppendicesXlsx } from '../../src/excel/render-appendices.js';
+import type { ReportModel } from '../../src/model/report-model.js';
+import { checkMonth } from '../../src/pipeline/month.js';
+import { SAMPLE } from '../helpers/workspace.js';
+import { TempDir, openBook, zipNames, zipPart } from './helpers.js';
+import { HAS_CALC, pdfInfo, toPdf } from './libreoffice.js';
+
+/** Phụ lục I–III as one workbook, from the sample month's model. */
+
+let model: ReportModel;
+let bytes: Uint8Array;
+const tmp = new TempDir();
+beforeAll(async () => {
+  const r = await checkMonth(SAMPLE, 'data', '2024-09');
+  model = r.model!;
+  bytes = await renderAppendicesXlsx(model);
+});
+afterAll(() => tmp.dispose());
+
+describe('renderAppendicesXlsx', () => {
+  it('is reproducible: the same model gives the same bytes, whatever the clock', async () => {
+    await new Promise((r) => setTimeout(r, 2100)); // past the 2-second resolution of zip dates
+    expect(Buffer.from(await renderAppendicesXlsx(model)).equals(Buffer.from(bytes))).toBe(true);
+    const other = await renderAppendicesXlsx(model, { createdAt: new Date('2024-10-01T08:00:00Z') });
+    expect(Buffer.from(other).equals(Buffer.from(bytes))).toBe(false);
+    expect(zipPart(other, 'docProps/core.xml')).toContain('2024-10-01T08:00:00Z');
+    expect(zipPart(bytes, 'docProps/core.xml')).toContain(`${model.period.to}T00:00:00Z`);
+  });
+
+  it('has a sheet per appendix with the figures as numbers', async () => {
+    const r = await loadWorkbook(bytes);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.workbook.sheets.map((s) => s.name)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III']);
+    const wb = await openBook(bytes);
+    const one = wb.getWorksheet('Phụ lục I')!;
+    let row = 0;
+    one.eachRow((r, n) => {
+      if (String(r.getCell(2).value).startsWith('Cấp lại, đổi thẻ căn cước')) row = n;
+    });
+    expect(row).toBeGreaterThan(0);
+    expect(one.getCell(row, 4).value).toBe(229046);
+    expect(one.getCell(row, 4).numFmt).toBe(COUNT_FORMAT);
+    expect(one.getCell(row, 6).value).toBeCloseTo(0.2587, 6);
+    expect(one.getCell(row, 6).numFmt).toBe('0.00%');
+    expect(one.getCell(row, 3).value).toBe('Đã kết nối');
+  });
+
+  it('keeps the merged two-row heads, freezes them, and prints A4 landscape fitted to width with the heads repeated', () => {
+    const names = zipNames(bytes);
+    expect(names).toContain('xl/worksheets/sheet1.xml');
+    const s1 = zipPart(bytes, 'xl/worksheets/sheet1.xml');
+    // "Tổng số hồ sơ" over three columns, "Tình hình xử lý" over two, STT down two rows
+    expect(s1).toMatch(/<mergeCell ref="D(\d+):F\1"\/>/);
+    expect(s1).toMatch(/<mergeCell ref="G(\d+):H\1"\/>/);
+    expect(s1).toMatch(/<mergeCell ref="A(\d+):A(\d+)"\/>/);
+    expect(s1).toMatch(/<pane [^>]*ySplit="\d+"[^>]*state="frozen"/);
+    expect(s1).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(s1).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    const wbXml = zipPart(bytes, 'xl/workbook.xml');
+    expect(wbXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Phụ lục I&apos;!\$\d+:\$\d+<\/definedName>/);
+    expect(zipPart(bytes, 'xl/styles.xml')).toContain('formatCode="[=0]0;[&lt;10]00;#,##0"');
+  });
+
+  it('prints each model with "Mô hình n:" and the progress sentence first', async () => {
+    const wb = await openBook(bytes);
+    const three = wb.getWorksheet('Phụ lục III')!;
+    const texts: string[] = [];
+    three.eachRow((r) => {
+      const v = r.getCell(2).value as { richText?: { text: string }[] } | string | null;
+      if (v && typeof v === 'object' && v.richText) texts.push(v.richText.map((t) => t.text).join(''));
+    });
+    expect(texts.length).toBe(model.models.counts.models);
+    expect(texts[0]).toMatch(/^Mô hình \d+: /);
+  });
+
+  it.skipIf(!HAS_CALC)('opens in LibreOffice Calc: A4 landscape pages with the three appendices', () => {
+    const file = tmp.write('phu-luc.xlsx', bytes);
+    const pdf = toPdf([file]).get('phu-luc');
+    expect(pdf).toBeDefined();
+    const info = pdfInfo(pdf!);
+    expect(Math.round(info.width)).toBe(842);
+    expect(Math.round(info.height)).toBe(595);
+    for (const t of ['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Cấp lại, đổi thẻ căn cước công dân']) expect(info.text).toContain(t);
+  });
+});
