@@ -16,5 +16,7 @@ export function formatDelta(delta: Delta, unit = ''): string {
       return 'không thay đổi';
     case 'no-previous':
       return 'chưa có số liệu kỳ trước để so sánh';
+    case 'no-current':
+      return 'chưa có số liệu kỳ này';
   }
 }

@@ -21,7 +21,8 @@ export const PROGRESS_STATUSES = [
 ] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-export type DeltaDirection = 'increase' | 'decrease' | 'unchanged' | 'no-previous';
+/** no-current: this month's figure is missing; no-previous: last month's is */
+export type DeltaDirection = 'increase' | 'decrease' | 'unchanged' | 'no-previous' | 'no-current';
 
 export interface Delta {
   readonly direction: DeltaDirection;

@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../model/report-model.js';
+import type { DraftProblem } from '../render/docx/draft-problems.js';
 
 export const FORMATS = ['docx', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface DraftInfo {
   /** open problems listed on the draft's last page */
-  readonly problems: readonly Diagnostic[];
-  readonly missing: readonly { readonly id: string; readonly name: string; readonly file: string | null }[];
+  readonly problems: readonly DraftProblem[];
 }
 
 export interface RenderRequest {
@@ -24,7 +24,7 @@ export async function renderOutputs(req: RenderRequest): Promise<{ files: { form
   if (req.formats.includes('docx')) {
     const [{ renderReportDocx }, { loadTemplates }] = await Promise.all([import('../render/docx/render.js'), import('../render/templates-load.js')]);
     const templates = await loadTemplates(req.templatesDir);
-    const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, ...(req.draft ? { draft: true } : {}) });
+    const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, ...(req.draft ? { draft: req.draft } : {}) });
     if ('diagnostics' in r) return { diagnostics: r.diagnostics };
     files.push({ format: 'docx', bytes: r.bytes });
   }

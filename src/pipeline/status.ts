@@ -8,8 +8,10 @@ import type { MonthCheck } from './month.js';
 export interface DepartmentStatusRow {
   readonly id: string;
   readonly name: string;
-  /** pending: a file written by `baocao open` still marked "review" */
-  readonly status: 'submitted' | 'pending' | 'missing';
+  /** missing: no return, or only the carried-forward file of `baocao open`, still marked "review" */
+  readonly status: 'submitted' | 'missing';
+  /** the department's file exists but is still the unreviewed copy written by `baocao open` */
+  readonly pendingReview: boolean;
   readonly file: string | null;
   /** ISO time of the file's last change */
   readonly lastModified: string | null;
@@ -52,7 +54,8 @@ export async function departmentStatuses(r: MonthCheck): Promise<DepartmentStatu
       return {
         id: d.id,
         name: d.name,
-        status: s ? 'submitted' : p ? 'pending' : 'missing',
+        status: s ? 'submitted' : 'missing',
+        pendingReview: !s && p !== undefined,
         file,
         lastModified: file ? await modified(file) : null,
         errors: mine.filter((x) => x.severity === 'error').length,

@@ -24,7 +24,7 @@ describe('month-over-month phrases', () => {
     ['decrease', 100, 112, 'hồ sơ', 'giảm 12 hồ sơ'],
     ['unchanged', 17, 17, 'cơ sở', 'không thay đổi'],
     ['no previous value', 42, null, 'cơ sở', 'chưa có số liệu kỳ trước để so sánh'],
-    ['no current value', null, 42, 'cơ sở', 'chưa có số liệu kỳ trước để so sánh'],
+    ['no current value', null, 42, 'cơ sở', 'chưa có số liệu kỳ này'],
   ])('%s', (_c, cur, prev, unit, phrase) => {
     expect(formatDelta(monthOverMonth(cur, prev, '2024-08'), unit)).toBe(phrase);
   });

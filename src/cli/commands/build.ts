@@ -4,6 +4,7 @@ import { BaocaoError, EXIT, error, hasErrors, type Diagnostic } from '../../diag
 import { CODES } from '../../diagnostics/codes.js';
 import { checkMonth } from '../../pipeline/month.js';
 import { buildDate } from '../../pipeline/build-date.js';
+import { draftProblems } from '../../pipeline/draft-problems.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { packageRoot } from '../../workspace/package-root.js';
 import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
@@ -69,7 +70,7 @@ export async function run(opts: BuildOptions): Promise<number> {
     formats: wanted,
     templatesDir: await templatesDir(opts.templates, dir.absolute),
     createdAt: buildDate(r.model, process.env.SOURCE_DATE_EPOCH),
-    draft: draft ? { problems: [...blocking, ...r.diagnostics.filter((d) => d.severity === 'warning' && d.code !== CODES.missingDepartment)], missing: r.missing } : null,
+    draft: draft ? { problems: draftProblems(r, r.diagnostics) } : null,
   });
   if ('diagnostics' in rendered) {
     report([], rendered.diagnostics);

@@ -22,7 +22,7 @@ export async function run(opts: CommonOptions): Promise<number> {
     printLine(`Tình hình gửi báo cáo tháng ${month} (${submitted}/${rows.length} đơn vị đã gửi):`);
     const width = Math.max(...rows.map((x) => x.name.length), 6);
     for (const x of rows) {
-      const state = { submitted: 'đã gửi        ', pending: 'CHƯA XEM LẠI  ', missing: 'CHƯA GỬI      ' }[x.status];
+      const state = x.status === 'submitted' ? 'đã gửi                  ' : x.pendingReview ? 'CHƯA GỬI (chưa xem lại) ' : 'CHƯA GỬI                ';
       const counts = x.file ? `${x.errors} lỗi, ${x.warnings} cảnh báo` : '';
       const changed = x.lastModified ? `  sửa lần cuối ${x.lastModified.slice(0, 16).replace('T', ' ')}` : '';
       const unchanged = x.unchangedTexts > 0 ? `, ${x.unchangedTexts} đoạn lời văn giống tháng trước` : '';

@@ -12,15 +12,17 @@ import { Footnotes } from './footnotes.js';
 import { blockParagraphs } from './markup-paragraphs.js';
 import { modelTable } from './models-table.js';
 import { coreXml, stampZip } from './package.js';
-import { appendixSection, bodySection } from './sections.js';
+import { appendixSection, bodySection, problemsSection } from './sections.js';
+import { draftProblemsPage, type DraftProblem } from './draft-problems.js';
 import { serviceTable } from './services-table.js';
 import { documentStyles } from './styles.js';
 
 export type { TemplateSources } from '../template/report-texts.js';
+export type { DraftProblem } from './draft-problems.js';
 
 export interface RenderDocxOptions {
-  /** marks page 1 "DỰ THẢO" */
-  readonly draft?: boolean;
+  /** a draft: every page marked "DỰ THẢO", and a last section listing the open problems */
+  readonly draft?: { readonly problems: readonly DraftProblem[] };
   /** the document's creation time (core properties and zip entries); default: the end of the period, 00:00 UTC */
   readonly createdAt?: Date;
 }
@@ -61,16 +63,18 @@ export async function renderReportDocx(
   const [first, second, third] = texts.appendices;
 
   const title = `BÁO CÁO ${texts.summary.join(' ')}`;
+  const draft = options.draft !== undefined;
   const document = new Document({
     title,
     creator: model.header.issuerName,
     styles: documentStyles(),
     footnotes: footnotes.options,
     sections: [
-      bodySection(main, options.draft ?? false),
-      appendixSection(appendix(first, texts.attachedTo, serviceTable(model.qd06, []))),
-      appendixSection(appendix(second, texts.attachedTo, serviceTable(model.qd422, texts.qd422ServiceColumn))),
-      appendixSection(appendix(third, texts.attachedTo, modelTable(model.models))),
+      bodySection(main, draft),
+      appendixSection(appendix(first, texts.attachedTo, serviceTable(model.qd06, [])), draft),
+      appendixSection(appendix(second, texts.attachedTo, serviceTable(model.qd422, texts.qd422ServiceColumn)), draft),
+      appendixSection(appendix(third, texts.attachedTo, modelTable(model.models)), draft),
+      ...(options.draft ? [problemsSection(draftProblemsPage(options.draft.problems))] : []),
     ],
   });
 

@@ -1,5 +1,5 @@
 import { LineRuleType, PageOrientation, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx';
-import { A4, LANDSCAPE_MARGINS, PORTRAIT_MARGINS } from './geometry.js';
+import { A4, LANDSCAPE_MARGINS, LANDSCAPE_TEXT_WIDTH, PORTRAIT_MARGINS, PORTRAIT_TEXT_WIDTH } from './geometry.js';
 import { firstPageHeader, pageNumberHeader } from './page-header.js';
 
 /**
@@ -21,7 +21,7 @@ export function bodySection(children: readonly (Paragraph | Table)[], draft: boo
       },
       titlePage: true,
     },
-    headers: { default: pageNumberHeader(), first: firstPageHeader(draft) },
+    headers: { default: pageNumberHeader(PORTRAIT_TEXT_WIDTH, draft), first: firstPageHeader(draft) },
     children: [...children, sectionEnd()],
   };
 }
@@ -30,7 +30,7 @@ export function bodySection(children: readonly (Paragraph | Table)[], draft: boo
  * An appendix: a new landscape A4 section, numbered on its own from 1; like page 1 of the body (and the
  * seed), its first page shows no number.
  */
-export function appendixSection(children: readonly (Paragraph | Table)[]): ISectionOptions {
+export function appendixSection(children: readonly (Paragraph | Table)[], draft: boolean): ISectionOptions {
   return {
     properties: {
       type: SectionType.NEXT_PAGE,
@@ -41,7 +41,24 @@ export function appendixSection(children: readonly (Paragraph | Table)[]): ISect
       },
       titlePage: true,
     },
-    headers: { default: pageNumberHeader(), first: firstPageHeader(false) },
+    headers: { default: pageNumberHeader(LANDSCAPE_TEXT_WIDTH, draft), first: firstPageHeader(draft) },
+    children: [...children, sectionEnd()],
+  };
+}
+
+/** The draft's last pages: the open problems, portrait, numbered on their own; not part of the report. */
+export function problemsSection(children: readonly (Paragraph | Table)[]): ISectionOptions {
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+        margin: PORTRAIT_MARGINS,
+        pageNumbers: { start: 1 },
+      },
+      titlePage: true,
+    },
+    headers: { default: pageNumberHeader(PORTRAIT_TEXT_WIDTH, true), first: firstPageHeader(true) },
     children: [...children, sectionEnd()],
   };
 }

@@ -49,7 +49,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isMonthKey = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v);
 
-const DIRECTIONS: readonly DeltaDirection[] = ['increase', 'decrease', 'unchanged', 'no-previous'];
+const DIRECTIONS: readonly DeltaDirection[] = ['increase', 'decrease', 'unchanged', 'no-previous', 'no-current'];
 function isDelta(v: unknown): v is Delta {
   return typeof v === 'object' && v !== null && DIRECTIONS.includes((v as Delta).direction);
 }
@@ -83,8 +83,9 @@ const delta: Helper = (...args) => {
   if (pairs.length === 1) return formatDelta(first.d, first.unit);
   const changed = pairs.filter((p) => p.d.direction === 'increase' || p.d.direction === 'decrease');
   if (changed.length === 0) {
-    // all unchanged: "không thay đổi"; any without a previous value: there is nothing to compare
-    return formatDelta((pairs.find((p) => p.d.direction === 'no-previous') ?? first).d);
+    // all unchanged: "không thay đổi"; any figure missing this month or last: there is nothing to compare
+    const missing = pairs.find((p) => p.d.direction === 'no-current') ?? pairs.find((p) => p.d.direction === 'no-previous');
+    return formatDelta((missing ?? first).d);
   }
   const amount = (p: { d: Delta; unit: string }) =>
     `${formatCount(Math.abs(p.d.change ?? 0))}${p.unit ? ' ' + p.unit : ''}`;

@@ -53,9 +53,26 @@ describe('the package', () => {
     expect(headers.filter((k) => (p[k] ?? '').includes('PAGE'))).toHaveLength(4);
   });
 
-  it('marks a draft', async () => {
-    const p = parts(await renderBytes(MODEL_SAMPLE, { draft: true }));
-    expect(Object.entries(p).some(([k, v]) => k.startsWith('word/header') && v.includes('DỰ THẢO'))).toBe(true);
+  it('marks every page of a draft and lists its open problems on a last section', async () => {
+    const problems = [
+      { department: 'Sở Y tế', where: 'data/2024-10/so-y-te.yaml:12:5', message: 'BC210: số hồ sơ trực tuyến lớn hơn tổng số', severity: 'error' as const },
+      { department: 'Công an tỉnh', where: '', message: 'chưa gửi báo cáo', severity: 'error' as const },
+    ];
+    const p = parts(await renderBytes(MODEL_SAMPLE, { draft: { problems } }));
+    const headers = Object.entries(p).filter(([k]) => /^word\/header\d+\.xml$/.test(k));
+    // every header of every section (first pages and the others) carries the mark
+    expect(headers.length).toBeGreaterThanOrEqual(10);
+    expect(headers.every(([, v]) => v.includes('DỰ THẢO'))).toBe(true);
+    const document = p['word/document.xml'] ?? '';
+    expect(document).toContain('DANH SÁCH CÁC VẤN ĐỀ CÒN MỞ CỦA BẢN DỰ THẢO');
+    expect(document).toContain('data/2024-10/so-y-te.yaml:12:5');
+    expect(document).toContain('chưa gửi báo cáo');
+    expect(document.match(/<w:sectPr/g)).toHaveLength(5);
+  });
+
+  it('an official report carries no draft mark', async () => {
+    const p = parts(await renderBytes(MODEL_SAMPLE));
+    expect(Object.values(p).some((v) => v.includes('DỰ THẢO'))).toBe(false);
   });
 
   it('strips characters XML forbids from the data', async () => {
