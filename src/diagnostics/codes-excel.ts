@@ -25,9 +25,9 @@ export const EXCEL_CODES = {
   formVersion: 'BC411',
   /** the form is for another month than the one being imported */
   formMonth: 'BC412',
-  /** a sheet of the form is missing or its hidden header row was damaged */
+  /** a sheet the department's form must have is missing (deleted, or its hidden header row damaged) */
   formSheet: 'BC413',
-  /** a row key of the form does not belong to the catalog (catalog changed since the form was made) */
+  /** a row of the form appears twice (copied) */
   formRow: 'BC414',
 
   /** an error value in a cell (#DIV/0!, #N/A, #VALUE!…) */
@@ -43,8 +43,6 @@ export const EXCEL_CODES = {
   /** a text longer than a cell can hold (32 767 characters) */
   textTooLong: 'BC425',
 
-  /** no header row with STT / Dịch vụ công / Tổng / Trực tuyến found */
-  legacyNoHeader: 'BC430',
   /** a row whose service name matches no catalog service */
   legacyUnmatched: 'BC431',
   /** a row whose name matches several catalog services */

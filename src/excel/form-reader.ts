@@ -64,6 +64,11 @@ function kindOf(sheet: SheetView): SheetKind | null {
   return hit ? hit[0] : null;
 }
 
+/** the kinds of the form's data sheets present in a workbook */
+export function sheetKinds(wb: WorkbookView): SheetKind[] {
+  return wb.sheets.map(kindOf).filter((k): k is SheetKind => k !== null);
+}
+
 interface SheetReader {
   readonly sheet: SheetView;
   readonly kind: SheetKind;

@@ -60,7 +60,7 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
     }
     const identity = detectForm(opened.workbook);
     if (identity) {
-      const r = formSubmission(opened.workbook, f.shown, identity);
+      const r = formSubmission(opened.workbook, f.shown, identity, ws.catalog);
       diagnostics.push(...r.diagnostics);
       if (!r.submission) continue;
       if (r.submission.submission.month !== month) {

@@ -5,8 +5,10 @@ import type { LoadedSubmission } from '../readers/submission.js';
 import { validateShape } from '../readers/validate-shape.js';
 import { SubmissionFile } from '../schema/submission.js';
 import { loadWorkbook } from './exceljs-adapter.js';
-import { FORM_VERSION } from './form-layout.js';
-import { detectForm, readForm, type FormIdentity } from './form-reader.js';
+import { ownedBy } from '../catalog/catalog.js';
+import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
+import { detectForm, readForm, sheetKinds, type FormIdentity } from './form-reader.js';
+import { formSheets } from './form-writer.js';
 import { readGuardedWorkbook } from './guard.js';
 import type { WorkbookView } from './workbook-spec.js';
 
@@ -36,13 +38,22 @@ export interface FormSubmission {
 }
 
 /** A workbook already recognised as a form → the located, validated submission. */
-export function formSubmission(wb: WorkbookView, shown: string, identity: FormIdentity): FormSubmission {
+export function formSubmission(wb: WorkbookView, shown: string, identity: FormIdentity, catalog: Catalog): FormSubmission {
   if (identity.version !== FORM_VERSION) {
     return {
       identity,
       diagnostics: [
         error(EXCEL_CODES.formVersion, `biểu mẫu phiên bản "${identity.version}" không đọc được bằng chương trình này (phiên bản ${FORM_VERSION}): hãy tạo lại biểu mẫu bằng "baocao forms"`, { file: shown }),
       ],
+    };
+  }
+  const missing = missingSheets(wb, identity, catalog);
+  if (missing.length) {
+    return {
+      identity,
+      diagnostics: missing.map((kind) =>
+        error(EXCEL_CODES.formSheet, `biểu mẫu thiếu trang "${SHEET_TITLE[kind]}" (trang bị xóa hoặc hỏng): hãy tạo lại biểu mẫu bằng "baocao forms" và chép số liệu sang`, { file: shown }),
+      ),
     };
   }
   const read = readForm(wb, shown, identity);
@@ -53,10 +64,18 @@ export function formSubmission(wb: WorkbookView, shown: string, identity: FormId
   return { identity, submission: { file: shown, format: 'xlsx', submission: shape.value, locator }, diagnostics };
 }
 
+/** The data sheets the department's form must have, by the catalog, that the workbook lacks. */
+function missingSheets(wb: WorkbookView, identity: FormIdentity, catalog: Catalog): SheetKind[] {
+  if (!catalog.departments.some((d) => d.id === identity.department)) return [];
+  const present = new Set(sheetKinds(wb));
+  const expected = formSheets({ owned: ownedBy(catalog, identity.department) }).filter((k) => k !== 'footnotes' && k !== 'general');
+  return expected.filter((k) => !present.has(k));
+}
+
 export async function readSubmissionWorkbook(
   absolute: string,
   shown: string,
-  _catalog: Catalog,
+  catalog: Catalog,
 ): Promise<{ submission?: LoadedSubmission; diagnostics: Diagnostic[] }> {
   const opened = await openWorkbook(absolute, shown);
   if (!opened.ok) return { diagnostics: opened.diagnostics };
@@ -72,6 +91,6 @@ export async function readSubmissionWorkbook(
       ],
     };
   }
-  const r = formSubmission(opened.workbook, shown, identity);
+  const r = formSubmission(opened.workbook, shown, identity, catalog);
   return { ...(r.submission ? { submission: r.submission } : {}), diagnostics: r.diagnostics };
 }

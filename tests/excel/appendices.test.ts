@@ -83,5 +83,5 @@ describe('renderAppendicesXlsx', () => {
     expect(Math.round(info.width)).toBe(842);
     expect(Math.round(info.height)).toBe(595);
     for (const t of ['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Cấp lại, đổi thẻ căn cước công dân']) expect(info.text).toContain(t);
-  });
+  }, 120_000);
 });

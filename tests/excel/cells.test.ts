@@ -119,3 +119,25 @@ describe('cells that are fine', () => {
     ]);
   });
 });
+
+describe('a damaged form', () => {
+  it('a deleted sheet is an error, not a return with rows missing', async () => {
+    const r = await read((wb) => {
+      wb.removeWorksheet(wb.getWorksheet(SERVICES)!.id);
+    });
+    expect(r.submission).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: 'BC413', file: 'so-tu-phap.xlsx', message: expect.stringContaining('Dịch vụ công') }]);
+  });
+
+  it('a copied row is an error naming the copy', async () => {
+    let cell = '';
+    const r = await read((wb) => {
+      const s = wb.getWorksheet(SERVICES)!;
+      const from = s.getCell(formCell(s, 'service:qd06-10', 'online'));
+      s.getCell(from.row, 1).value = 'service:qd06-09';
+      cell = s.getCell(from.row, 3).address;
+    });
+    expect(r.diagnostics.find((d) => d.code === 'BC414')).toMatchObject({ sheet: SERVICES, cell });
+  });
+});
+

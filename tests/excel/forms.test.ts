@@ -118,5 +118,5 @@ describe('the forms of 2024-09', () => {
       expect(info.pages, o.department).toBeGreaterThan(0);
       expect(info.text, o.department).toContain('BIỂU MẪU BÁO CÁO');
     }
-  });
+  }, 180_000);
 });
