@@ -20,13 +20,20 @@ export interface RenderRequest {
 
 /** Renders the requested outputs in memory; nothing is written here. Each renderer loads only when asked for. */
 export async function renderOutputs(req: RenderRequest): Promise<{ files: { format: Format; bytes: Uint8Array }[] } | { diagnostics: readonly Diagnostic[] }> {
+  const [{ loadTemplates }, { renderTexts }] = await Promise.all([import('../render/templates-load.js'), import('../render/template/report-texts.js')]);
+  const templates = await loadTemplates(req.templatesDir);
+  const texts = renderTexts(req.model, templates);
+  if ('diagnostics' in texts) return { diagnostics: texts.diagnostics };
   const files: { format: Format; bytes: Uint8Array }[] = [];
   if (req.formats.includes('docx')) {
-    const [{ renderReportDocx }, { loadTemplates }] = await Promise.all([import('../render/docx/render.js'), import('../render/templates-load.js')]);
-    const templates = await loadTemplates(req.templatesDir);
+    const { renderReportDocx } = await import('../render/docx/render.js');
     const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, ...(req.draft ? { draft: req.draft } : {}) });
     if ('diagnostics' in r) return { diagnostics: r.diagnostics };
     files.push({ format: 'docx', bytes: r.bytes });
+  }
+  if (req.formats.includes('xlsx')) {
+    const { renderAppendicesXlsx } = await import('../excel/render-appendices.js');
+    files.push({ format: 'xlsx', bytes: await renderAppendicesXlsx(req.model, { createdAt: req.createdAt, texts: texts.texts }) });
   }
   return { files };
 }
