@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run as importFiles } from '../../src/cli/commands/import.js';
 import { readYaml } from '../../src/readers/yaml.js';
+import { BaocaoError } from '../../src/diagnostics/diagnostic.js';
 import { ROOT, SAMPLE, tempWorkspace, type TempWorkspace } from '../helpers/workspace.js';
 import { edit, formBytes, formCell, snapshot, TempDir } from './helpers.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
@@ -204,6 +205,11 @@ describe('import edits an existing file in place', () => {
     const r = await runImport([file]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(ws.dir, MONTH, 'so-tu-phap.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('a file that does not exist is a usage error (exit 2)', async () => {
+    ws = tempWorkspace(SAMPLE);
+    await expect(runImport([join(ws.dir, 'khong-co.xlsx')])).rejects.toSatisfy((e) => e instanceof BaocaoError && e.exitCode === 2);
   });
 
   it('--dry-run writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { EXIT, hasErrors } from '../../diagnostics/diagnostic.js';
 import { parseMonth } from '../../format/parse.js';
 import { loadWorkspace } from '../../workspace/load.js';
@@ -31,6 +32,9 @@ export async function run(opts: ImportOptions): Promise<number> {
     return EXIT.data;
   }
   const files = opts.files.map((f) => ({ absolute: dataDir(f).absolute, shown: dataDir(f).shown }));
+  for (const f of files) {
+    if (!(await isFile(f.absolute))) throw usage(`không tìm thấy tệp "${f.shown}"`);
+  }
   const { planImport } = await import('../../excel/import.js');
   const r = await planImport(ws, month, files);
   const diagnostics = [...loaded.diagnostics, ...r.diagnostics];
@@ -48,4 +52,12 @@ export async function run(opts: ImportOptions): Promise<number> {
     if (opts.dryRun) printLine('(chạy thử: chưa ghi gì; bỏ --dry-run để ghi)');
   }
   return EXIT.ok;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
