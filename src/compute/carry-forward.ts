@@ -1,7 +1,7 @@
 import { allModels, allServices, ownedBy, type Catalog } from '../catalog/catalog.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS } from '../schema/labels.js';
 import type { Submission } from '../schema/submission.js';
-import type { AsWritten } from '../workspace/submission-yaml.js';
+import type { AsWritten } from '../schema/as-written.js';
 import { formatDateShort } from '../format/date.js';
 
 type Obj = { [key: string]: AsWritten };

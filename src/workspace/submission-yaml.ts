@@ -6,7 +6,9 @@ import { Document, isMap, isScalar, YAMLMap, Scalar } from 'yaml';
  * Input is the as-written form: every value a string ("" for blank).
  */
 
-export type AsWritten = string | readonly AsWritten[] | { readonly [key: string]: AsWritten };
+import type { AsWritten } from '../schema/as-written.js';
+
+export type { AsWritten };
 
 export const SCHEMA_LINE = 'yaml-language-server: $schema=../../schemas/submission.schema.json';
 
