@@ -1,12 +1,11 @@
 import { Document, isMap, isScalar, YAMLMap, Scalar } from 'yaml';
+import type { AsWritten } from '../schema/as-written.js';
 
 /**
  * Writes a department's return as YAML the way an officer would: the editor schema line first, keys in the
  * catalog's order, long texts as "|" blocks, empty values left blank so the clerk sees what to fill.
  * Input is the as-written form: every value a string ("" for blank).
  */
-
-import type { AsWritten } from '../schema/as-written.js';
 
 export type { AsWritten };
 
