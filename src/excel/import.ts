@@ -90,7 +90,7 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
     legacyRows += legacy.rows;
     diagnostics.push(...legacy.diagnostics);
     for (const s of legacy.submissions) {
-      sources.push({ department: s.submission.department, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [] } });
+      sources.push({ department: s.submission.department, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [], fields: legacy.fields } });
     }
   }
   return { sources, legacyRows };

@@ -12,6 +12,7 @@ import { CellLocations } from './cell-locator.js';
 import { findLegacyHeader, type LegacyField, type LegacyHeader } from './legacy-header.js';
 import { nameKey, withoutListMark } from './name-match.js';
 import { address, type SheetView, type WorkbookView } from './workbook-spec.js';
+import type { FigureField } from './yaml-writer.js';
 
 /**
  * Sheets laid out like Phụ lục I or II, as departments send them today: rows are matched to catalog services
@@ -25,6 +26,8 @@ export interface LegacyRead {
   readonly submissions: LoadedSubmission[];
   /** matched service ids per department */
   readonly services: ReadonlyMap<string, string[]>;
+  /** the service fields the sheets have columns for (all sheets read) */
+  readonly fields: readonly FigureField[];
   readonly diagnostics: Diagnostic[];
   /** number of rows read */
   readonly rows: number;
@@ -89,6 +92,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const claimed = new Map<string, string>();
   let found = false;
   let rows = 0;
+  const fields = new Set<FigureField>();
 
   for (const sheet of wb.sheets) {
     if (sheet.state !== 'visible') continue;
@@ -97,6 +101,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
     found = true;
     const m = matcher(catalog, sheet, header);
     const col = header.columns;
+    for (const [f] of FIGURES) if (col[f] !== undefined) fields.add(f as FigureField);
     const at = (row: number, c: number | undefined) => ({ file, sheet: sheet.name, cell: address(row, c ?? 1) });
     let parent: ServiceDef | null = null;
     for (let row = header.bottom + 1; row <= sheet.rowCount; row++) {
@@ -193,7 +198,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
     submissions.push({ file, format: 'xlsx', submission: v.value, locator });
     services.set(department, Object.keys(v.value.services ?? {}));
   }
-  return { submissions, services, diagnostics, rows };
+  return { submissions, services, diagnostics, rows, fields: [...fields] };
 }
 
 function count(sheet: SheetView, row: number, column: number | undefined): number | null {

@@ -15,7 +15,12 @@ import { SCHEMA_LINE } from '../workspace/submission-yaml.js';
  */
 
 /** Which parts of the file the import replaces: the whole return (a form), or some service rows (a legacy sheet). */
-export type Scope = { readonly kind: 'all' } | { readonly kind: 'services'; readonly ids: readonly string[] };
+export type Scope =
+  | { readonly kind: 'all' }
+  /** `fields`: the service fields the source has columns for; the others are left as the file has them */
+  | { readonly kind: 'services'; readonly ids: readonly string[]; readonly fields?: readonly FigureField[] };
+
+export type FigureField = 'connection' | 'total' | 'online' | 'onTime' | 'overdue' | 'difficulties';
 
 type Kind = 'count' | 'connection' | 'progress' | 'date' | 'month' | 'text';
 
@@ -187,10 +192,12 @@ const FIGURES = ['connection', 'total', 'online', 'onTime', 'overdue', 'difficul
 const INDICATOR = ['value', 'total', 'asOf', 'from', 'parts'];
 const MODEL = ['status', 'progress', 'results', 'difficulties', 'effectiveness', 'funding', 'continuation'];
 
-function figures(w: Writer, m: YAMLMap, e: Omit<ServiceEntryOut, 'parts'>): void {
-  w.scalar(m, 'connection', 'connection', e.connection, FIGURES);
-  for (const k of ['total', 'online', 'onTime', 'overdue'] as const) w.scalar(m, k, 'count', e[k], FIGURES);
-  w.scalar(m, 'difficulties', 'text', e.difficulties, FIGURES);
+const ALL_FIGURES: readonly FigureField[] = ['connection', 'total', 'online', 'onTime', 'overdue', 'difficulties'];
+
+function figures(w: Writer, m: YAMLMap, e: Omit<ServiceEntryOut, 'parts'>, only: readonly FigureField[] = ALL_FIGURES): void {
+  if (only.includes('connection')) w.scalar(m, 'connection', 'connection', e.connection, FIGURES);
+  for (const k of ['total', 'online', 'onTime', 'overdue'] as const) if (only.includes(k)) w.scalar(m, k, 'count', e[k], FIGURES);
+  if (only.includes('difficulties')) w.scalar(m, 'difficulties', 'text', e.difficulties, FIGURES);
 }
 
 export interface YamlTarget {
@@ -218,10 +225,11 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
 
   const all = scope.kind === 'all';
   const services = all ? sub.services : Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => scope.ids.includes(id)));
+  const only = scope.kind === 'services' ? scope.fields : undefined;
   w.entries<ServiceEntryOut>(root, 'services', services, serviceIds, TOP, (m, e) => {
-    figures(w, m, e);
+    figures(w, m, e, only);
     const partIds = index.service.get(keyOfMap(root, m))?.parts.map((p) => p.id) ?? [];
-    w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p), true);
+    w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p, only), true);
   }, all);
   if (!all) return finish();
 

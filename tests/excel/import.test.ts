@@ -126,6 +126,24 @@ describe('a legacy Phụ lục II sheet with sub-rows', () => {
   });
 });
 
+describe('a legacy sheet with fewer columns', () => {
+  it('changes only the fields it has columns for', async () => {
+    ws = tempWorkspace(SAMPLE);
+    tmp = new TempDir();
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Sheet1');
+    s.addRow(['STT', 'Tên dịch vụ công', 'Tổng số hồ sơ', 'Số hồ sơ trực tuyến']);
+    s.addRow(['1', 'Đăng ký khai sinh', 5000, 4900]);
+    const file = tmp.write('khai-sinh.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const before = readFileSync(join(ws.dir, MONTH, 'so-tu-phap.yaml'), 'utf8');
+    const r = await runImport([file]);
+    expect(r.code, JSON.stringify(r.json.diagnostics)).toBe(0);
+    const after = readFileSync(join(ws.dir, MONTH, 'so-tu-phap.yaml'), 'utf8');
+    expect(after).toBe(before.replace('    total: 4.681\n    online: 4.637\n', '    total: 5.000\n    online: 4.900\n'));
+  });
+});
+
 describe('bad workbooks: exit 1, file (and sheet, cell) named, no stack trace, nothing written', () => {
   const bad: [string, () => Promise<Uint8Array>, string, { sheet?: string; cell?: (wb: ExcelJS.Workbook) => string }?][] = [
     ['not a zip', async () => new TextEncoder().encode('hello'), 'BC401'],
