@@ -8,6 +8,7 @@ import type { LoadedSubmission } from '../readers/submission.js';
 import { runRules } from '../rules/index.js';
 import { loadWorkspace, type Workspace } from '../workspace/load.js';
 import { readMonth, readPrevious } from '../workspace/month.js';
+import { SILENT, type Progress } from './progress.js';
 
 export interface MonthCheck {
   readonly month: string;
@@ -25,11 +26,14 @@ export interface MonthCheck {
 }
 
 /** Reads, validates and consolidates one month of a workspace: the work behind validate, status, model and build. */
-export async function checkMonth(dataDir: string, shown: string, month: string): Promise<MonthCheck> {
+export async function checkMonth(dataDir: string, shown: string, month: string, progress: Progress = SILENT): Promise<MonthCheck> {
+  progress.step('Đọc danh mục');
   const loaded = await loadWorkspace(dataDir, shown);
   const ws = loaded.workspace;
   if (!ws) return { month, submissions: [], pending: [], files: [], diagnostics: loaded.diagnostics, missing: [] };
-  const [all, prev] = await Promise.all([readMonth(ws, month), readPrevious(ws, month)]);
+  progress.step(`Đọc số liệu tháng ${month}`);
+  const [all, prev] = await Promise.all([readMonth(ws, month, (f, done, total) => progress.item(f, done, total)), readPrevious(ws, month)]);
+  progress.step('Kiểm tra chéo');
   // a file still marked "review" (written by `baocao open`) is not a return yet
   const pending = all.submissions.filter((s) => s.submission.review !== undefined);
   const data = { ...all, submissions: all.submissions.filter((s) => s.submission.review === undefined) };

@@ -25,7 +25,8 @@ export interface MonthData {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function readMonth(ws: Workspace, month: string): Promise<MonthData> {
+/** `onFile` is told of each file once it is read (for progress on a terminal). */
+export async function readMonth(ws: Workspace, month: string, onFile?: (shown: string, done: number, total: number) => void): Promise<MonthData> {
   const dir = join(ws.dir, month);
   let names: string[];
   try {
@@ -40,7 +41,14 @@ export async function readMonth(ws: Workspace, month: string): Promise<MonthData
     };
   }
   const wanted = names.filter((n) => submissionKind(n) !== 'ignore');
-  const results = await Promise.all(wanted.map((n) => readSubmission(join(dir, n), join(ws.shown, month, n), ws.catalog)));
+  let done = 0;
+  const results = await Promise.all(
+    wanted.map(async (n) => {
+      const r = await readSubmission(join(dir, n), join(ws.shown, month, n), ws.catalog);
+      onFile?.(n, ++done, wanted.length);
+      return r;
+    }),
+  );
   const submissions = results.flatMap((r) => (r.submission ? [r.submission] : []));
   return {
     month,

@@ -1,10 +1,12 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BaocaoError, EXIT, error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { EXIT, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { checkMonth } from '../../pipeline/month.js';
 import { buildDate } from '../../pipeline/build-date.js';
 import { draftProblems } from '../../pipeline/draft-problems.js';
+import { terminalProgress } from '../progress.js';
+import type { Progress } from '../../pipeline/progress.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { packageRoot } from '../../workspace/package-root.js';
 import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
@@ -47,8 +49,16 @@ export async function run(opts: BuildOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const wanted = formats(opts.format);
   const month = await resolveMonth(opts.month, dir);
-  const r = await checkMonth(dir.absolute, dir.shown, month);
-  const draft = opts.draft === true;
+  const progress = terminalProgress(opts.json);
+  try {
+    return await buildMonth(opts, dir, wanted, month, opts.draft === true, progress);
+  } finally {
+    progress.end();
+  }
+}
+
+async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, wanted: Format[], month: string, draft: boolean, progress: Progress): Promise<number> {
+  const r = await checkMonth(dir.absolute, dir.shown, month, progress);
   // without --draft a missing return is as blocking as an error
   const blocking: Diagnostic[] = [
     ...r.diagnostics.filter((d) => d.severity === 'error'),
@@ -65,6 +75,7 @@ export async function run(opts: BuildOptions): Promise<number> {
     return r.workspace ? EXIT.data : EXIT.data;
   }
   const out = dataDir(opts.out ?? join('out', month));
+  progress.step(`Lập ${wanted.join(', ')}`);
   const rendered = await renderOutputs({
     model: r.model,
     formats: wanted,
@@ -82,12 +93,15 @@ export async function run(opts: BuildOptions): Promise<number> {
     return { path: join(out.absolute, name), shown: join(out.shown, name), data: f.bytes };
   });
   if (opts.pdf) {
+    progress.step('Chuyển sang PDF (LibreOffice)');
     const docx = rendered.files.find((f) => f.format === 'docx');
     if (!docx) throw usage('--pdf cần định dạng docx (--format docx hoặc bỏ --format)');
     const { docxToPdf } = await import('../../pipeline/pdf.js');
     files.push({ path: join(out.absolute, `${stem}.pdf`), shown: join(out.shown, `${stem}.pdf`), data: await docxToPdf(docx.bytes) });
   }
+  progress.step('Ghi tệp');
   await writeOutputs(files);
+  progress.end();
   const outputs = files.map((f) => ({ format: f.path.slice(f.path.lastIndexOf('.') + 1), path: f.shown }));
   const notes = r.diagnostics.filter((d) => d.severity === 'warning' || draft);
   if (opts.json) {
@@ -98,8 +112,4 @@ export async function run(opts: BuildOptions): Promise<number> {
     for (const f of outputs) printLine(`  ${f.path}`);
   }
   return EXIT.ok;
-}
-
-export function unavailable(message: string): BaocaoError {
-  return new BaocaoError(EXIT.io, error(CODES.writeFailed, message));
 }

@@ -1,5 +1,6 @@
 import { EXIT, hasErrors } from '../../diagnostics/diagnostic.js';
 import { checkMonth } from '../../pipeline/month.js';
+import { terminalProgress } from '../progress.js';
 import { dataDir, resolveMonth, type CommonOptions } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
 
@@ -7,7 +8,9 @@ import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } fr
 export async function run(opts: CommonOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const month = await resolveMonth(opts.month, dir);
-  const r = await checkMonth(dir.absolute, dir.shown, month);
+  const progress = terminalProgress(opts.json);
+  const r = await checkMonth(dir.absolute, dir.shown, month, progress);
+  progress.end();
   const failed = hasErrors(r.diagnostics);
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
   if (opts.json) {
