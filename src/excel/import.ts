@@ -34,6 +34,8 @@ export interface ImportWrite {
   /** the input files it came from */
   readonly from: readonly string[];
   readonly created: boolean;
+  /** false when the file already says exactly this (nothing to write) */
+  readonly changed: boolean;
 }
 
 export interface ImportResult {
@@ -164,8 +166,9 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
       text = null;
     }
     const created = text === null;
+    const before = text;
     for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
-    writes.push({ department: d, path, shown: join(ws.shown, month, yml), text: text ?? '', from: mine.map((s) => s.loaded.file), created });
+    writes.push({ department: d, path, shown: join(ws.shown, month, yml), text: text ?? '', from: mine.map((s) => s.loaded.file), created, changed: text !== before });
   }
   return { writes, diagnostics, legacyRows };
 }

@@ -28,7 +28,7 @@ afterEach(() => {
 
 interface Out {
   code: number;
-  json: { written: { department: string; path: string }[]; diagnostics: { severity: string; code: string; file?: string; sheet?: string; cell?: string; message: string }[] };
+  json: { written: { department: string; path: string }[]; unchanged: { department: string; path: string }[]; diagnostics: { severity: string; code: string; file?: string; sheet?: string; cell?: string; message: string }[] };
   stderr: string;
 }
 
@@ -39,7 +39,7 @@ async function runImport(files: string[], json = true, extra: Record<string, unk
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
   try {
     const code = await importFiles({ data: ws!.dir, month: MONTH, files, json, ...extra });
-    return { code, json: json ? JSON.parse(stdout) : { written: [], diagnostics: [] }, stderr: stderr + (json ? '' : stdout) };
+    return { code, json: json ? JSON.parse(stdout) : { written: [], unchanged: [], diagnostics: [] }, stderr: stderr + (json ? '' : stdout) };
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -59,7 +59,8 @@ describe('a legacy Phụ lục I sheet with the seed figures', () => {
     ws.replace(`${MONTH}/cong-an-tinh.yaml`, /total: 229\.046/, 'total: 1');
     const r = await runImport([LEGACY]);
     expect(r.code, JSON.stringify(r.json.diagnostics, null, 2)).toBe(0);
-    expect(r.json.written.map((w) => w.department).sort()).toEqual(
+    expect(r.json.written.map((w) => w.department).sort()).toEqual(['cong-an-tinh', 'so-tu-phap']);
+    expect([...r.json.written, ...r.json.unchanged].map((w) => w.department).sort()).toEqual(
       ['bhxh-tinh', 'cong-an-tinh', 'cong-ty-dien-luc', 'cuc-thue', 'so-gddt', 'so-gtvt', 'so-ldtbxh', 'so-tnmt', 'so-tu-phap'].sort(),
     );
     const rate = r.json.diagnostics.filter((d) => d.code === 'BC433');
@@ -232,6 +233,7 @@ describe('import edits an existing file in place', () => {
 
   it('--dry-run writes nothing', async () => {
     ws = tempWorkspace(SAMPLE);
+    ws.replace(`${MONTH}/cong-an-tinh.yaml`, /total: 229\.046/, 'total: 1');
     const snap = snapshot(ws.dir);
     const r = await runImport([LEGACY], true, { dryRun: true });
     expect(r.code).toBe(0);

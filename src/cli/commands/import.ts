@@ -22,9 +22,10 @@ export async function run(opts: ImportOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const loaded = await loadWorkspace(dir.absolute, dir.shown);
   const ws = loaded.workspace;
-  const finish = (written: { department: string; shown: string }[], diagnostics: typeof loaded.diagnostics) => {
+  const finish = (writes: { department: string; shown: string; changed: boolean }[], diagnostics: typeof loaded.diagnostics) => {
     if (opts.json) {
-      printJson({ command: 'import', month, dryRun: Boolean(opts.dryRun), written: written.map((w) => ({ department: w.department, path: w.shown })), diagnostics: diagnosticsJson(diagnostics) });
+      const list = (changed: boolean) => writes.filter((w) => w.changed === changed).map((w) => ({ department: w.department, path: w.shown }));
+      printJson({ command: 'import', month, dryRun: Boolean(opts.dryRun), written: list(true), unchanged: list(false), diagnostics: diagnosticsJson(diagnostics) });
     } else printDiagnostics(diagnostics);
   };
   if (!ws) {
@@ -43,12 +44,14 @@ export async function run(opts: ImportOptions): Promise<number> {
     if (!opts.json) printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
     return EXIT.data;
   }
-  if (!opts.dryRun) await writeOutputs(r.writes.map((w) => ({ path: w.path, shown: w.shown, data: w.text })));
+  if (!opts.dryRun) await writeOutputs(r.writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.text })));
   finish(r.writes, diagnostics);
   if (!opts.json) {
     const verb = opts.dryRun ? 'Sẽ ghi' : 'Đã ghi';
-    printLine(`${verb} ${r.writes.length} tệp tháng ${month}${r.legacyRows ? ` (${r.legacyRows} dòng từ bảng Phụ lục)` : ''}:`);
-    for (const w of r.writes) printLine(`  ${w.created ? '+' : '~'} ${w.shown} (từ ${w.from.join(', ')})`);
+    const changed = r.writes.filter((w) => w.changed).length;
+    const same = r.writes.length - changed;
+    printLine(`${verb} ${changed} tệp tháng ${month}${same ? `, ${same} tệp không thay đổi` : ''}${r.legacyRows ? ` (${r.legacyRows} dòng từ bảng Phụ lục)` : ''}:`);
+    for (const w of r.writes) printLine(`  ${w.created ? '+' : w.changed ? '~' : '='} ${w.shown} (từ ${w.from.join(', ')})`);
     if (opts.dryRun) printLine('(chạy thử: chưa ghi gì; bỏ --dry-run để ghi)');
   }
   return EXIT.ok;
