@@ -166,6 +166,29 @@ describe('bad workbooks: exit 1, file (and sheet, cell) named, no stack trace, n
       s.getCell(formCell(s, 'service:qd06-22', 'online')).value = 5000;
     }), 'BC210', { sheet: 'Dịch vụ công' }],
     ['a form of another month', async () => formBytes('so-tu-phap', true, '2024-10'), 'BC412', { sheet: 'Hướng dẫn' }],
+    ['"12,5" in a form', async () => edit(await formBytes('so-tu-phap', true), (wb) => {
+      const s = wb.getWorksheet('Dịch vụ công')!;
+      s.getCell(formCell(s, 'service:qd06-22', 'total')).value = '12,5';
+    }), 'BC120', { sheet: 'Dịch vụ công' }],
+    ['a formula with no saved result', async () => edit(await formBytes('so-tu-phap', true), (wb) => {
+      const s = wb.getWorksheet('Dịch vụ công')!;
+      s.getCell(formCell(s, 'service:qd06-22', 'total')).value = { formula: 'H8+1' } as ExcelJS.CellFormulaValue;
+    }), 'BC421', { sheet: 'Dịch vụ công' }],
+    ['merged figure cells', async () => edit(await formBytes('so-tu-phap', true), (wb) => {
+      const s = wb.getWorksheet('Dịch vụ công')!;
+      s.mergeCells(`${formCell(s, 'service:qd06-22', 'total')}:${formCell(s, 'service:qd06-22', 'online')}`);
+    }), 'BC422', { sheet: 'Dịch vụ công' }],
+    ['a date where a count belongs', async () => edit(await formBytes('so-tu-phap', true), (wb) => {
+      const s = wb.getWorksheet('Dịch vụ công')!;
+      const c = s.getCell(formCell(s, 'service:qd06-22', 'onTime'));
+      c.value = new Date(Date.UTC(2024, 8, 15));
+      c.style = { ...c.style, numFmt: 'dd/mm/yyyy' };
+    }), 'BC423', { sheet: 'Dịch vụ công' }],
+    ['a file over the size cap', async () => {
+      const big = new Uint8Array(21 * 1024 * 1024);
+      big.set([0x50, 0x4b, 0x03, 0x04]);
+      return big;
+    }, 'BC404'],
   ];
   it.each(bad)('%s', async (_name, bytes, code, where) => {
     ws = tempWorkspace(SAMPLE);
