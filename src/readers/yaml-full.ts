@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
+import type { Path, SourceMap, YamlReadResult } from './yaml-types.js';
 
 /**
  * Reads YAML exactly and safely: every scalar stays a string (failsafe schema, so "3.182" is never 3.182),
@@ -8,24 +9,9 @@ import { CODES } from '../diagnostics/codes.js';
  * so that later problems can name the line and column.
  */
 
-export type Path = readonly (string | number)[];
-
-export interface SourceMap {
-  /** the line/column of the value at `path`, or of its nearest located ancestor */
-  locate(path: Path): { line: number; column: number };
-  /** the line/column of the key that names `path` (for unknown keys) */
-  locateKey(path: Path): { line: number; column: number };
-}
-
-export interface YamlReadResult {
-  value: unknown;
-  map: SourceMap;
-  diagnostics: Diagnostic[];
-}
-
 const MAX_DEPTH = 64;
 
-export function readYaml(file: string, source: string): YamlReadResult {
+export function readYamlFull(file: string, source: string): YamlReadResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];

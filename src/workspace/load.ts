@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type * as z from 'zod';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
-import { readYaml } from '../readers/yaml.js';
+import { readYamlLazily } from '../readers/yaml-lazy.js';
 import { validateShape, yamlLocator, type Locator } from '../readers/validate-shape.js';
 import { readTextFile } from './files.js';
 import {
@@ -40,7 +40,7 @@ export async function loadYamlFile<S extends z.ZodType>(
 ): Promise<{ loaded?: Loaded<z.output<S>>; diagnostics: Diagnostic[] }> {
   const read = await readTextFile(absolute, shown);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
-  const parsed = readYaml(shown, read.text);
+  const parsed = await readYamlLazily(shown, read.text);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const locator = yamlLocator(shown, parsed.map);
   const v = validateShape(schema, parsed.value, locator);
