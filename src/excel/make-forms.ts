@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { indexCatalog, ownedBy, type Department } from '../catalog/catalog.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
@@ -79,7 +79,8 @@ export async function makeForms(req: FormsRequest): Promise<{ outputs: FormOutpu
     const rules = runRules({ month, period, catalog: ws.catalog, index, submissions: data.submissions, previous: prev.previous });
     const wanted = new Set(departments.map((d) => d.id));
     const mine = data.submissions.filter((s) => wanted.has(s.submission.department));
-    const files = new Set([...mine.map((s) => s.file), ...data.files.filter((f) => departments.some((d) => f.endsWith(`/${d.id}.yaml`) || f.endsWith(`/${d.id}.xlsx`)))]);
+    const named = (f: string) => wanted.has(basename(f).replace(/\.(ya?ml|xlsx)$/i, ''));
+    const files = new Set([...mine.map((s) => s.file), ...data.files.filter(named)]);
     const relevant = [...data.diagnostics, ...rules].filter((d) => d.file !== undefined && files.has(d.file));
     diagnostics.push(...relevant);
     if (hasErrors(relevant)) {

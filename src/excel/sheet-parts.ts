@@ -1,5 +1,5 @@
 import type { ColumnDef } from './form-layout.js';
-import { address, columnLetter, type SheetBuilder, type StyleSpec, type ValidationSpec } from './workbook-spec.js';
+import { columnLetter, type SheetBuilder, type StyleSpec, type ValidationSpec } from './workbook-spec.js';
 
 /** Styles and small helpers shared by the form sheets. */
 
@@ -91,8 +91,4 @@ export function validateColumn(b: SheetBuilder, column: number, rows: readonly n
 export function prompt(text: string | undefined): string | undefined {
   if (!text) return undefined;
   return text.length <= 250 ? text : text.slice(0, 249) + '…';
-}
-
-export function cellAddress(row: number, column: number): string {
-  return address(row, column);
 }
