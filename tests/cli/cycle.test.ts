@@ -19,7 +19,11 @@ describe('a month opened from the previous one', () => {
   it('open --month 2024-10 writes each department’s file, texts carried forward, figures empty', () => {
     const r = baocao(['open', '--data', ws.dir, '--month', '2024-10', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json<{ created: string[] }>().created).toHaveLength(18);
+    const opened = r.json<{ created: string[]; forms: string[] }>();
+    expect(opened.created).toHaveLength(18);
+    // each department's Excel form beside it, in a sub-folder that is not read as a return
+    expect(opened.forms).toHaveLength(18);
+    expect(readdirSync(join(ws.dir, '2024-10', 'bieu-mau'))).toContain('so-y-te.xlsx');
     const text = ws.read('2024-10/so-y-te.yaml');
     expect(text).toMatch(/^# yaml-language-server: \$schema=/);
     expect(text).toContain('review:');

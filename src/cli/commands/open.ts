@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { EXIT, error } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { carryForward } from '../../compute/carry-forward.js';
@@ -12,6 +12,9 @@ import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { dataDir, usage, type CommonOptions } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine } from '../output.js';
 import { parseMonth } from '../../format/parse.js';
+
+/** Sub-folder of a month for the Excel forms sent to departments (not read as returns). */
+export const FORMS_FOLDER = 'bieu-mau';
 
 /** baocao open: creates a month's folder from the previous month — texts carried forward for review, figures emptied. */
 export async function run(opts: CommonOptions): Promise<number> {
@@ -51,12 +54,28 @@ export async function run(opts: CommonOptions): Promise<number> {
     else printDiagnostics(diagnostics);
     return EXIT.data;
   }
-  await writeOutputs(created);
+  // each department's Excel form beside its file, in a sub-folder the month's reading skips
+  const formsDir = join(month, FORMS_FOLDER);
+  const { makeForms } = await import('../../excel/make-forms.js');
+  const newDepartments = new Set(created.map((c) => basename(c.path, '.yaml')));
+  const forms = newDepartments.size
+    ? await makeForms({ ws, month, filled: false, outDir: join(ws.dir, formsDir), outShown: join(ws.shown, formsDir) })
+    : { outputs: [], diagnostics: [] };
+  if (forms.diagnostics.some((d) => d.severity === 'error')) {
+    if (opts.json) printJson({ command: 'open', month, created: [], diagnostics: diagnosticsJson(forms.diagnostics) });
+    else printDiagnostics(forms.diagnostics);
+    return EXIT.data;
+  }
+  const formFiles: OutputFile[] = forms.outputs
+    .filter((f) => newDepartments.has(f.department))
+    .map((f) => ({ path: f.path, shown: f.shown, data: f.bytes }));
+  await writeOutputs([...created, ...formFiles]);
   if (opts.json) {
-    printJson({ command: 'open', month, from: before ? prev : null, created: created.map((c) => c.shown), skipped, diagnostics: [] });
+    printJson({ command: 'open', month, from: before ? prev : null, created: created.map((c) => c.shown), forms: formFiles.map((f) => f.shown), skipped, diagnostics: [] });
   } else {
     printLine(`Đã mở tháng ${month}${before ? ` từ tháng ${prev}` : ''}: tạo ${created.length} tệp${skipped.length ? `, giữ nguyên ${skipped.length} tệp đã có` : ''}.`);
     for (const c of created) printLine(`  + ${c.shown}`);
+    if (formFiles.length) printLine(`Biểu mẫu Excel gửi các đơn vị (${formFiles.length} tệp): ${join(ws.shown, formsDir)}`);
     for (const s of skipped) printLine(`  = ${s} (đã có, không ghi đè)`);
   }
   return EXIT.ok;
