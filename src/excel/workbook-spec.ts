@@ -160,7 +160,7 @@ export function fitRowHeights(sheet: SheetSpec): Map<number, { height?: number; 
       if (span === -1) continue;
       const width = span ?? widths[c - 1] ?? 9;
       const size = cell.style.font?.size ?? baseSize;
-      const perLine = Math.max(4, Math.floor((width * 1.25 * 11) / size) - 1);
+      const perLine = Math.max(4, Math.floor((width * 1.1 * 11) / size) - 1);
       const lines = value.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
       height = Math.max(height, lines * size * 1.3 + 4);
     }
