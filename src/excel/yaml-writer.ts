@@ -232,6 +232,8 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p, only), true);
   }, all);
   if (!all) return finish();
+  // a whole return imported from the department's form is its answer: the "review" mark of `baocao open` goes
+  remove(root, 'review');
 
   w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
   w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, catalog.indicators.map((i) => i.id), TOP, (m, e) => {

@@ -104,3 +104,20 @@ describe('a month opened from the previous one', () => {
     expect(baocao(['init', target]).code).toBe(2);
   });
 });
+
+describe('a department answers with its Excel form', () => {
+  it('importing the whole form takes the "review" mark out: the return counts as submitted', () => {
+    const w = tempWorkspace(SAMPLE);
+    try {
+      expect(baocao(['open', '--data', w.dir, '--month', '2024-10']).code).toBe(0);
+      expect(w.read('2024-10/so-y-te.yaml')).toContain('review:');
+      const r = baocao(['import', join(w.dir, '2024-10', 'bieu-mau', 'so-y-te.xlsx'), '--data', w.dir, '--month', '2024-10', '--json']);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(w.read('2024-10/so-y-te.yaml')).not.toContain('review:');
+      const status = baocao(['status', '--data', w.dir, '--month', '2024-10', '--json']).json<{ departments: StatusRow[] }>();
+      expect(status.departments.find((x) => x.id === 'so-y-te')!.status).toBe('submitted');
+    } finally {
+      w.dispose();
+    }
+  });
+});
