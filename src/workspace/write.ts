@@ -1,8 +1,9 @@
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { BaocaoError, EXIT, error } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
+import { exists } from './exists.js';
 
 /**
  * Safe writes: each output is written to a temporary file in its target folder and renamed over the old one,
@@ -28,15 +29,6 @@ export function ownerFiles(path: string): string[] {
   const dir = dirname(path);
   const candidates = new Set([`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]);
   return [...candidates].map((c) => join(dir, c));
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

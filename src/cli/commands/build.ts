@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
@@ -12,6 +11,7 @@ import { packageRoot } from '../../workspace/package-root.js';
 import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
 import { renderOutputs, FORMATS, type Format } from '../../pipeline/render-outputs.js';
+import { exists } from '../../workspace/exists.js';
 
 export interface BuildOptions extends CommonOptions {
   readonly out?: string;
@@ -26,15 +26,6 @@ function formats(opt: string | undefined): Format[] {
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw usage(`định dạng "${bad.join(',') || opt}" không có: chọn trong ${FORMATS.join(', ')} (ví dụ --format docx,xlsx)`);
   return [...new Set(list)] as Format[];
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Templates: the workspace's own `templates/` when it has one, else those shipped with the program. */

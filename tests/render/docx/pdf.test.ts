@@ -5,41 +5,22 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODEL_SAMPLE } from '../../fixtures/model-sample.js';
 import { renderBytes } from './docx-parts.js';
+import { hasSoffice, pdfPages, sofficeRequired } from '../../helpers/pdf.js';
 
 /**
  * The real render: LibreOffice converts the .docx to PDF, and the PDF's pages and text are checked.
  * In CI LibreOffice must be there (the test fails without it); locally the test is skipped only when
  * `soffice` is not installed at all.
  */
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const required = Boolean(process.env['CI']);
-
 const work = mkdtempSync(join(tmpdir(), 'baocao-pdf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(command: string, args: string[], timeout = 30_000): string {
+function run(command: string, args: string[], timeout = 30_000): void {
   const r = spawnSync(command, args, { encoding: 'utf8', timeout });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.error?.message ?? ''} ${r.stderr}`);
-  return r.stdout;
 }
 
-interface Page {
-  readonly width: number;
-  readonly height: number;
-  readonly text: string;
-}
-
-function pdfPages(pdf: string): Page[] {
-  const count = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1]);
-  const sizes = run('pdfinfo', ['-f', '1', '-l', String(count), pdf]);
-  return Array.from({ length: count }, (_, i) => {
-    const m = new RegExp(`Page\\s+${i + 1} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(sizes);
-    const text = run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', pdf, '-']);
-    return { width: Math.round(Number(m?.[1])), height: Math.round(Number(m?.[2])), text: text.replace(/\s+/g, ' ').trim() };
-  });
-}
-
-describe.skipIf(!hasSoffice && !required)('LibreOffice render of the sample report', () => {
+describe.skipIf(!hasSoffice && !sofficeRequired)('LibreOffice render of the sample report', () => {
   it(
     'has portrait body pages, landscape appendices and the expected text',
     async () => {
