@@ -12,7 +12,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['docx', 'exceljs', 'handlebars', 'fflate', 'write-file-atomic', 'mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'micromark-extension-gfm-footnote'],
+  external: ['docx', 'exceljs', 'handlebars', 'fflate', 'write-file-atomic'],
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'none',
