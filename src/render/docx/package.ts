@@ -1,4 +1,6 @@
+import { Packer, type Document } from 'docx';
 import { cleanText } from '../../markup/clean-text.js';
+import { dosDateTime, zipFiles } from './zip-writer.js';
 
 /**
  * What makes two packings of the same document byte-identical. docx stamps `docProps/core.xml` with the
@@ -37,15 +39,6 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL = 0x06054b50;
 
-/** MS-DOS time and date fields of a zip entry, from the UTC time (1980-01-01 at the earliest). */
-function dosDateTime(at: Date): { time: number; date: number } {
-  const d = at.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : at;
-  return {
-    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
-    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-  };
-}
-
 /**
  * Sets the modification time of every entry of a zip file (local and central headers) to `at`. The
  * times are not covered by the entries' checksums, so the archive stays valid. Returns a new array.
@@ -70,4 +63,18 @@ export function stampZip(zip: Uint8Array, at: Date): Uint8Array {
     entry += 46 + view.getUint16(entry + 28, true) + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
   }
   return out;
+}
+
+type Part = { readonly path: string; readonly data: string };
+type Compiler = { compile(document: Document, prettify: undefined, overrides: readonly Part[]): Map<string, string | ArrayBufferView | ArrayBuffer> };
+
+/**
+ * The .docx bytes, every entry dated `at`: docx's compiler writes the parts (as `Packer.toBuffer` does) and
+ * Node's zlib zips them (zip-writer.ts), far faster than docx's JavaScript DEFLATE. Should a docx release
+ * keep its compiler elsewhere, docx's own packer is used.
+ */
+export async function packDocument(document: Document, overrides: readonly Part[], at: Date): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  if (typeof compiler?.compile === 'function') return zipFiles(compiler.compile(document, undefined, overrides), at);
+  return stampZip(new Uint8Array(await Packer.toBuffer(document, false, [...overrides])), at);
 }

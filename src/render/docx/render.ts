@@ -1,4 +1,4 @@
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import { parseMarkup } from '../../markup/parse.js';
@@ -11,7 +11,7 @@ import { firstPage } from './first-page.js';
 import { Footnotes } from './footnotes.js';
 import { blockParagraphs } from './markup-paragraphs.js';
 import { modelTable } from './models-table.js';
-import { coreXml, stampZip } from './package.js';
+import { coreXml, packDocument } from './package.js';
 import { appendixSection, bodySection, problemsSection } from './sections.js';
 import { draftProblemsPage, type DraftProblem } from './draft-problems.js';
 import { serviceTable } from './services-table.js';
@@ -80,6 +80,5 @@ export async function renderReportDocx(
 
   const createdAt = options.createdAt ?? new Date(`${model.period.to}T00:00:00Z`);
   const core = coreXml({ title, creator: model.header.issuerName, createdAt });
-  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
-  return { bytes: stampZip(new Uint8Array(packed), createdAt) };
+  return { bytes: await packDocument(document, [{ path: 'docProps/core.xml', data: core }], createdAt) };
 }

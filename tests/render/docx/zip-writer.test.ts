@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as zlib from 'node:zlib';
+import { Document, Packer, Paragraph } from 'docx';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { packDocument } from '../../../src/render/docx/package.js';
+import { crc32, crc32Table, zipFiles } from '../../../src/render/docx/zip-writer.js';
+import { zipEntryTimes } from './docx-parts.js';
+
+describe('zipFiles', () => {
+  const at = new Date('2024-09-15T10:20:30Z');
+  const files: [string, string | Uint8Array][] = [
+    ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
+    ['word/document.xml', '<w:document>' + 'Đã kết nối '.repeat(2000) + '</w:document>'],
+    ['word/media/ảnh.bin', new Uint8Array([0, 1, 2, 255])],
+    ['empty.txt', ''],
+  ];
+
+  it('writes an archive other readers open, in the given order, every entry dated', () => {
+    const zip = zipFiles(files, at);
+    const read = unzipSync(zip);
+    expect(Object.keys(read)).toEqual(files.map(([p]) => p));
+    for (const [p, c] of files) expect(Buffer.from(read[p]!)).toEqual(Buffer.from(typeof c === 'string' ? new TextEncoder().encode(c) : c));
+    expect(new Set(zipEntryTimes(zip))).toEqual(new Set(['2024-09-15T10:20:30.000Z']));
+    expect(Buffer.from(zipFiles(files, at)).equals(Buffer.from(zip))).toBe(true);
+    let unzip = '';
+    try {
+      unzip = execFileSync('which', ['unzip'], { encoding: 'utf8' }).trim();
+    } catch {
+      unzip = '';
+    }
+    if (unzip) {
+      const dir = mkdtempSync(join(tmpdir(), 'baocao-zip-'));
+      try {
+        writeFileSync(join(dir, 'a.zip'), zip);
+        expect(execFileSync(unzip, ['-t', join(dir, 'a.zip')], { encoding: 'utf8' })).toMatch(/No errors detected/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('computes CRC-32 as zlib does, with or without zlib.crc32', () => {
+    const data = new TextEncoder().encode('Báo cáo tháng 9/2024 '.repeat(100));
+    const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+    if (native) expect(crc32Table(data)).toBe(native(data) >>> 0);
+    expect(crc32(data)).toBe(crc32Table(data));
+    expect(crc32Table(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('packDocument', () => {
+  it('gives the parts that Packer.toBuffer gives, in the same order', async () => {
+    const doc = () => new Document({ sections: [{ children: [new Paragraph('Báo cáo')] }] });
+    const overrides = [{ path: 'docProps/core.xml', data: '<core/>' }];
+    const ours = unzipSync(await packDocument(doc(), overrides, new Date('2024-09-15T00:00:00Z')));
+    const theirs = unzipSync(new Uint8Array(await Packer.toBuffer(doc(), false, overrides)));
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const k of Object.keys(theirs)) if (k !== 'docProps/core.xml') expect(Buffer.from(ours[k]!).toString()).toEqual(Buffer.from(theirs[k]!).toString());
+    expect(Buffer.from(ours['docProps/core.xml']!).toString()).toBe('<core/>');
+  });
+});
