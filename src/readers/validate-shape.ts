@@ -20,7 +20,8 @@ export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | {
 
 /** Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. */
 export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator): Validated<z.output<S>> {
-  const r = schema.safeParse(input);
+  // zod leaves the input out of its issues unless asked: without it a wrong type would read as a missing key
+  const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data, diagnostics: [] };
   const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
   return { ok: false, diagnostics };
