@@ -21,10 +21,30 @@ export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | {
 /** Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. */
 export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator): Validated<z.output<S>> {
   // zod leaves the input out of its issues unless asked: without it a wrong type would read as a missing key
+  const reserved = protoKeys(input).map((path) =>
+    error(CODES.schemaUnknownKey, 'khóa "__proto__" không được dùng (tên dành riêng của JavaScript)', { file: loc.file, path, ...loc.at(path, true) }),
+  );
+  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data, diagnostics: [] };
   const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
   return { ok: false, diagnostics };
+}
+
+/** Paths of "__proto__" keys: zod's records drop such a key without a word, and its value with it. */
+function protoKeys(input: unknown): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const stack: [unknown, (string | number)[]][] = [[input, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    for (const k of Object.keys(value)) {
+      const p = [...path, Array.isArray(value) ? Number(k) : k];
+      if (k === '__proto__') out.push(p);
+      else stack.push([(value as Record<string, unknown>)[k], p]);
+    }
+  }
+  return out;
 }
 
 function describe(input: unknown): string {
