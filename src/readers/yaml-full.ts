@@ -2,6 +2,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type N
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Path, SourceMap, YamlReadResult } from './yaml-types.js';
+import { PRESCAN_MAX_NESTING, PRESCAN_MAX_TOKENS, positionAt, prescanYaml } from './yaml-prescan.js';
 
 /**
  * Reads YAML exactly and safely: every scalar stays a string (failsafe schema, so "3.182" is never 3.182),
@@ -25,6 +26,17 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
     locate: (path) => pos(nearest(valuePos, path) ?? 0),
     locateKey: (path) => pos(keyPos.get(keyOf(path)) ?? nearest(valuePos, path) ?? 0),
   };
+
+  const scan = prescanYaml(text);
+  if (!scan.ok) {
+    const at = positionAt(text, scan.offset);
+    diagnostics.push(
+      scan.reason === 'nesting'
+        ? error(CODES.yamlTooDeep, `cấu trúc lồng nhau hoặc thụt lề quá sâu (quá ${PRESCAN_MAX_NESTING} cấp): đây không phải nội dung của một tệp báo cáo`, { file, ...at })
+        : error(CODES.fileTooLarge, `tệp quá lớn: quá ${PRESCAN_MAX_TOKENS.toLocaleString('vi-VN')} phần tử YAML (một tệp báo cáo có khoảng một nghìn)`, { file, ...at }),
+    );
+    return { value: undefined, map, diagnostics };
+  }
 
   let docs;
   try {

@@ -1,0 +1,59 @@
+import { Lexer } from 'yaml';
+
+/**
+ * A linear pass over the `yaml` lexer's tokens, before its parser and composer see a file. The composer
+ * recurses once per level of nesting (10,000 nested "[" overflow the stack, or worse) and the parser slows down
+ * on very deep and very long collections; a department's return has a few levels and about a thousand tokens.
+ * So a file whose nesting or number of tokens is absurd is refused here, at the offset where the bound was
+ * passed. The exact rule (64 levels) is checked after parsing; this bound is looser and only an estimate:
+ * the depth of block nesting is at most the indentation plus the "- " and "? " indicators on the line.
+ */
+
+/** levels (flow brackets, indentation columns and compact indicators); well above the 64 levels allowed */
+export const PRESCAN_MAX_NESTING = 256;
+/** tokens of the whole file (a return has about a thousand; a catalog a few thousand) */
+export const PRESCAN_MAX_TOKENS = 200_000;
+
+export type Prescan = { readonly ok: true } | { readonly ok: false; readonly reason: 'nesting' | 'tokens'; readonly offset: number };
+
+/** The lexer's control tokens stand for no text of the source. */
+const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);
+
+export function prescanYaml(text: string): Prescan {
+  let offset = 0;
+  let tokens = 0;
+  let flow = 0;
+  let flowBase = 0;
+  let line = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    if (CONTROL.has(token)) continue;
+    if (++tokens > PRESCAN_MAX_TOKENS) return { ok: false, reason: 'tokens', offset };
+    if (token === '\n' || token === '\r\n') {
+      line = 0;
+      lineStart = true;
+    } else {
+      if (lineStart && flow === 0 && /^[ \t]+$/.test(token)) line = token.length;
+      else if (token === '-' || token === '?') line++;
+      else if (token === '[' || token === '{') {
+        if (flow === 0) flowBase = line;
+        flow++;
+      } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+      lineStart = false;
+      if ((flow > 0 ? flowBase : line) + flow > PRESCAN_MAX_NESTING) return { ok: false, reason: 'nesting', offset };
+    }
+    offset += token.length;
+  }
+  return { ok: true };
+}
+
+/** 1-based line and column of an offset. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
