@@ -42,7 +42,8 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
   try {
     docs = parseAllDocuments(text, {
       schema: 'failsafe',
-      uniqueKeys: true,
+      // duplicate keys are found below, in linear time (the package compares every pair of keys of a map)
+      uniqueKeys: false,
       strict: true,
       prettyErrors: false,
       lineCounter,
@@ -87,6 +88,7 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
     if (isSeq(n)) return n.items.map((item, i) => toJs(item, [...path, i], depth + 1));
     if (isMap(n)) {
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const seen = new Set<string>();
       for (const pair of n.items) {
         const k = pair.key as Node | null;
         if (!isScalar(k)) {
@@ -95,6 +97,11 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
           continue;
         }
         const key = String(k.value ?? '');
+        if (seen.has(key)) {
+          diagnostics.push(error(CODES.yamlDuplicateKey, YAML_MESSAGES.DUPLICATE_KEY!, { file, ...pos(k.range?.[0] ?? 0) }));
+          continue;
+        }
+        seen.add(key);
         const childPath = [...path, key];
         if (k.range) keyPos.set(keyOf(childPath), k.range[0]);
         const v = pair.value as Node | null;
