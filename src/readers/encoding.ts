@@ -12,10 +12,13 @@ export interface LegacyHit {
 }
 
 // TCVN3 (ABC) maps Vietnamese letters into Latin-1 code points: "ViÖt Nam", "§­îc", "c¸c", "tØnh", "Thanh Ho¸"
-const TCVN3 = /(?:[§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö][a-zA-Z]|[a-zA-Z][§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö])/;
+const TCVN3 = /(?:[§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö][a-zA-Z]|[a-zA-Z][§¸µ¶·¹¨¾»¼½Æ©ÇËÎÏÑ×ØÜÞ\u00ad«¬®¦Ö])/g;
 // VNI-Windows writes a base letter followed by a Latin-1 tone/shape mark: "Vieät Nam", "tænh", "Hoùa", "ñöôïc"
 // only marks that Unicode Vietnamese never has, or never right after a plain vowel
-const VNI = /[a-zA-Z][äøûïöñæåëüÄØÛÏÖÑÆÅËÜ]|[aeiouyAEIOUY][ùõ]/;
+const VNI = /[a-zA-Z][äøûïöñæåëüÄØÛÏÖÑÆÅËÜ]|[aeiouyAEIOUY][ùõ]/g;
+// letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed toned vowels): a line holding one was
+// typed in Unicode, whatever foreign names it also holds
+const UNICODE_VIETNAMESE = /[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]/;
 
 export function detectLegacyVietnamese(text: string): LegacyHit | null {
   const lines = text.split('\n');
@@ -24,17 +27,18 @@ export function detectLegacyVietnamese(text: string): LegacyHit | null {
   let first: LegacyHit | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (UNICODE_VIETNAMESE.test(line)) continue;
     for (const [re, enc] of [
       [TCVN3, 'TCVN3'],
       [VNI, 'VNI'],
     ] as const) {
-      const m = re.exec(line);
-      if (!m) continue;
-      if (enc === 'TCVN3') tcvnHits++;
-      else vniHits++;
-      if (!first) {
-        const start = Math.max(0, m.index - 8);
-        first = { encoding: enc, sample: line.slice(start, m.index + 12).trim(), line: i + 1, column: m.index + 1 };
+      for (const m of line.matchAll(re)) {
+        if (enc === 'TCVN3') tcvnHits++;
+        else vniHits++;
+        if (!first || (first.line === i + 1 && m.index < first.column - 1)) {
+          const start = Math.max(0, m.index - 8);
+          first = { encoding: enc, sample: line.slice(start, m.index + 12).trim(), line: i + 1, column: m.index + 1 };
+        }
       }
     }
   }
