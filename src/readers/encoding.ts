@@ -47,3 +47,26 @@ export function detectLegacyVietnamese(text: string): LegacyHit | null {
   if (first) return { ...first, encoding: tcvnHits >= vniHits ? 'TCVN3' : 'VNI' };
   return null;
 }
+
+/** Windows-1258 writes tones as combining marks after the vowel: these bytes after a vowel byte. */
+const CP1258_TONES = new Set([0xcc, 0xec, 0xde, 0xd2, 0xf2]);
+const CP1258_VOWELS = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xe2, 0xea, 0xf4, 0xf5, 0xfd, 0xe3, 0xc2, 0xca, 0xd4, 0xd5, 0xdd, 0xc3]));
+
+/**
+ * For bytes that are not UTF-8: the legacy Vietnamese encoding they look like, or null. TCVN3 and VNI are
+ * font encodings whose bytes read as Latin-1 letters; Windows-1258 puts tone marks after the vowels.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1258' | 'TCVN3' | 'VNI' | null {
+  let cp1258 = 0;
+  for (let i = 1; i < bytes.length; i++) if (CP1258_TONES.has(bytes[i]!) && CP1258_VOWELS.has(bytes[i - 1]!)) cp1258++;
+  const latin = new TextDecoder('windows-1252').decode(bytes);
+  let tcvn = 0;
+  let vni = 0;
+  for (const line of latin.split('\n')) {
+    tcvn += [...line.matchAll(TCVN3)].length;
+    vni += [...line.matchAll(VNI)].length;
+  }
+  const best = Math.max(cp1258, tcvn, vni);
+  if (best < 3) return null;
+  return best === cp1258 ? 'Windows-1258' : tcvn >= vni ? 'TCVN3' : 'VNI';
+}

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
-import { detectLegacyVietnamese } from '../readers/encoding.js';
+import { detectLegacyVietnamese, guessLegacyEncoding } from '../readers/encoding.js';
 
 export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -23,21 +23,32 @@ export async function readTextFile(path: string, shown: string): Promise<TextRea
 }
 
 export function decodeText(bytes: Uint8Array, shown: string): TextRead {
+  const notUtf8 = (offset: number, how: string) => ({
+    ok: false as const,
+    diagnostic: error(CODES.notUtf8, `tệp không được lưu với bảng mã UTF-8 (${how}). Hãy mở tệp và lưu lại với bảng mã "UTF-8" (trong Notepad: Lưu thành → Mã hóa: UTF-8)`, {
+      file: shown,
+      ...position(bytes, offset),
+    }),
+  });
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return notUtf8(0, 'tệp lưu bằng UTF-16, Notepad gọi là "Unicode"');
+  }
+  if (looksUtf16(bytes)) return notUtf8(bytes.indexOf(0), 'tệp lưu bằng UTF-16, Notepad gọi là "Unicode"');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const line = countLines(bytes, offset);
-    return {
-      ok: false,
-      diagnostic: error(
-        CODES.notUtf8,
-        'tệp không được lưu với bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3/VNI). Hãy mở tệp và lưu lại với bảng mã "UTF-8" (trong Notepad: Lưu thành → Mã hóa: UTF-8)',
-        { file: shown, line, column: 1 },
-      ),
-    };
+    const legacy = guessLegacyEncoding(bytes);
+    const how =
+      legacy === 'Windows-1258'
+        ? 'có vẻ là bảng mã Windows-1258'
+        : legacy
+          ? `có vẻ là văn bản gõ bằng bảng mã cũ ${legacy === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI'}: hãy chuyển sang Unicode, ví dụ bằng Unikey: Công cụ chuyển mã`
+          : 'có thể là Windows-1258 hoặc TCVN3/VNI';
+    return notUtf8(Math.max(0, firstInvalidUtf8(bytes)), how);
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return notUtf8(nul, 'có ký tự NUL: không phải tệp văn bản');
   const legacy = detectLegacyVietnamese(text);
   if (legacy) {
     return {
@@ -52,25 +63,44 @@ export function decodeText(bytes: Uint8Array, shown: string): TextRead {
   return { ok: true, text };
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // binary search the longest valid prefix (ignoring a split multibyte char at the boundary)
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      dec.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return lo;
+/** UTF-16 without a byte-order mark: Latin letters leave every other byte NUL. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const [more, fewer] = even > odd ? [even, odd] : [odd, even];
+  return n >= 4 && more >= n / 2 / 3 && fewer * 4 <= more;
 }
 
-function countLines(bytes: Uint8Array, upTo: number): number {
-  let n = 1;
-  for (let i = 0; i < upTo && i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
-  return n;
+/** The first byte that does not start a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0 || i + need >= b.length) return i;
+    for (let k = 1; k <= need; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line and column (in characters of the valid text before it) of a byte offset. */
+function position(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(start, Math.max(start, offset)));
+  return { line, column: before.length + 1 };
 }
