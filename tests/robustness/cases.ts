@@ -1,0 +1,97 @@
+/**
+ * The robustness cases, one row each: what goes in, what must come out. docs/robustness.md prints this table
+ * (tests/robustness/table.test.ts keeps the two equal), and each area's test file runs every row of its area.
+ *
+ * Locations are what the `--json` diagnostic must say: `file` (last path segment), `line`/`column`, or
+ * `sheet`/`cell`. For Excel forms, `row`/`field` name the cell the test edited (its address depends on the form's
+ * layout and is looked up in the workbook), e.g. row "service:qd06-09", field "total".
+ */
+
+export type Area = 'YAML' | 'encoding' | 'Excel' | 'text' | 'templates' | 'output';
+
+export interface Loc {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly sheet?: string;
+  readonly cell?: string;
+  /** a form's row key and field key, resolved to the cell the test edited */
+  readonly row?: string;
+  readonly field?: string;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly area: Area;
+  /** the input, in words */
+  readonly input: string;
+  readonly exit: 0 | 1 | 2 | 3;
+  /** the diagnostic that must be there (an error, or with exit 0 a warning); null: none needed */
+  readonly code: string | null;
+  readonly at: Loc | null;
+  /** what the tool does with it */
+  readonly outcome: string;
+  /** milliseconds; default 5 000 */
+  readonly boundMs?: number;
+}
+
+const Y = 'so-y-te.yaml';
+const FORM = 'so-tu-phap.xlsx';
+const SVC = 'Dịch vụ công';
+
+export const CASES: readonly Case[] = [
+  // ---------------------------------------------------------------- YAML
+  { id: 'yaml.syntax-token', area: 'YAML', input: 'text after a flow map (`s2: { total: 1 } x`)', exit: 1, code: 'BC101', at: { file: Y, line: 4, column: 20 }, outcome: 'syntax error at the stray text' },
+  { id: 'yaml.syntax-colon', area: 'YAML', input: 'a key without its colon (`month 2024-09`)', exit: 1, code: 'BC101', at: { file: Y, line: 2, column: 1 }, outcome: 'syntax error at the line' },
+  { id: 'yaml.syntax-quote', area: 'YAML', input: 'a quote never closed', exit: 1, code: 'BC101', at: { file: Y, line: 5, column: 1 }, outcome: 'syntax error where the file ends' },
+  { id: 'yaml.tab', area: 'YAML', input: 'indentation by Tab', exit: 1, code: 'BC106', at: { file: Y, line: 4, column: 1 }, outcome: 'refused: YAML indents with spaces' },
+  { id: 'yaml.duplicate-key', area: 'YAML', input: 'a key written twice (`month:`)', exit: 1, code: 'BC102', at: { file: Y, line: 3, column: 1 }, outcome: 'refused at the second key' },
+  { id: 'yaml.duplicate-nested', area: 'YAML', input: 'a service id written twice', exit: 1, code: 'BC102', at: { file: Y, line: 5, column: 3 }, outcome: 'refused at the second key' },
+  { id: 'yaml.alias-bomb', area: 'YAML', input: '"billion laughs": 9 levels of anchors and aliases', exit: 1, code: 'BC103', at: { file: Y, line: 4, column: 8 }, outcome: 'aliases refused, never expanded' },
+  { id: 'yaml.deep-flow', area: 'YAML', input: '10,000 nested `[`', exit: 1, code: 'BC107', at: { file: Y, line: 3 }, outcome: 'refused before the parser recurses' },
+  { id: 'yaml.deep-flow-map', area: 'YAML', input: '10,000 nested `{a: `', exit: 1, code: 'BC107', at: { file: Y, line: 3 }, outcome: 'refused before the parser recurses' },
+  { id: 'yaml.deep-block', area: 'YAML', input: '10,000 nested `- ` on one line', exit: 1, code: 'BC107', at: { file: Y, line: 4 }, outcome: 'refused before the parser recurses' },
+  { id: 'yaml.deep-indent', area: 'YAML', input: '1,000 keys each indented one more space', exit: 1, code: 'BC107', at: { file: Y }, outcome: 'refused before the parser recurses' },
+  { id: 'yaml.deep-65', area: 'YAML', input: '65 nested flow sequences', exit: 1, code: 'BC107', at: { file: Y, line: 3 }, outcome: 'refused (more than 64 levels)' },
+  { id: 'yaml.proto', area: 'YAML', input: '`__proto__:` as a top-level key', exit: 1, code: 'BC111', at: { file: Y, line: 3, column: 1 }, outcome: 'unknown key, named; no prototype touched' },
+  { id: 'yaml.proto-service', area: 'YAML', input: '`__proto__:` as a service id', exit: 1, code: 'BC111', at: { file: Y, line: 4, column: 3 }, outcome: 'refused, named (not silently dropped)' },
+  { id: 'yaml.proto-section', area: 'YAML', input: '`__proto__:` as a section id', exit: 1, code: 'BC111', at: { file: Y, line: 4, column: 3 }, outcome: 'refused, named (not silently dropped)' },
+  { id: 'yaml.constructor', area: 'YAML', input: '`constructor:` as a top-level key', exit: 1, code: 'BC111', at: { file: Y, line: 3, column: 1 }, outcome: 'unknown key, named' },
+  { id: 'yaml.constructor-service', area: 'YAML', input: '`constructor:` as a service id', exit: 1, code: 'BC202', at: { file: Y, line: 4, column: 3 }, outcome: 'not in the catalog, named' },
+  { id: 'yaml.tag', area: 'YAML', input: 'a tag (`!!js/function "…"`)', exit: 1, code: 'BC101', at: { file: Y, line: 2, column: 8 }, outcome: 'tags refused; nothing is run' },
+  { id: 'yaml.directive-1.1', area: 'YAML', input: '`%YAML 1.1` directive, `total: 010`', exit: 0, code: null, at: null, outcome: 'read by the same rules: every value is text, 010 is 10 (not octal 8)' },
+  { id: 'yaml.directive-bad', area: 'YAML', input: '`%YAML 2.0` directive', exit: 1, code: 'BC101', at: { file: Y, line: 1 }, outcome: 'directive refused' },
+  { id: 'yaml.multi-doc', area: 'YAML', input: 'two documents (`---`)', exit: 1, code: 'BC104', at: { file: Y, line: 5, column: 1 }, outcome: 'refused at the second document' },
+  { id: 'yaml.empty', area: 'YAML', input: 'an empty file', exit: 1, code: 'BC105', at: { file: Y, line: 1, column: 1 }, outcome: 'empty file' },
+  { id: 'yaml.comment-only', area: 'YAML', input: 'only a comment', exit: 1, code: 'BC105', at: { file: Y, line: 1, column: 1 }, outcome: 'empty file' },
+  { id: 'yaml.type-scalar', area: 'YAML', input: '`services: hello` (a value where a map belongs)', exit: 1, code: 'BC110', at: { file: Y, line: 3, column: 11 }, outcome: 'wrong type, at the value' },
+  { id: 'yaml.type-list', area: 'YAML', input: 'a list where a service map belongs', exit: 1, code: 'BC110', at: { file: Y, line: 4, column: 7 }, outcome: 'wrong type, at the value' },
+  { id: 'yaml.type-root', area: 'YAML', input: 'the whole file is a list', exit: 1, code: 'BC110', at: { file: Y, line: 1, column: 1 }, outcome: 'wrong type' },
+  { id: 'yaml.number-dotted', area: 'YAML', input: '`total: "3.182"`', exit: 0, code: null, at: null, outcome: 'read as 3182 ("." groups thousands)' },
+  { id: 'yaml.number-comma', area: 'YAML', input: '`onTime: "3,5"`', exit: 1, code: 'BC120', at: { file: Y, line: 4, column: 68 }, outcome: 'decimal where a count belongs' },
+  { id: 'yaml.number-comma-flow', area: 'YAML', input: '`onTime: 3,5` inside `{ }`', exit: 1, code: 'BC111', at: { file: Y, line: 4, column: 70 }, outcome: 'the "," split the value: unknown key "5", explained' },
+  { id: 'yaml.number-leading-zero', area: 'YAML', input: '`total: 08`', exit: 0, code: null, at: null, outcome: 'read as 8' },
+  { id: 'yaml.number-exponent', area: 'YAML', input: '`onTime: 1e3`', exit: 1, code: 'BC120', at: { file: Y, line: 4, column: 68 }, outcome: 'exponent refused' },
+  { id: 'yaml.too-large', area: 'YAML', input: 'a 6 MB file', exit: 1, code: 'BC008', at: { file: Y }, outcome: 'refused before reading' },
+  { id: 'yaml.too-many-nodes', area: 'YAML', input: 'a 2 MB flow sequence (`[a,a,a,…]`)', exit: 1, code: 'BC008', at: { file: Y, line: 3 }, outcome: 'refused before parsing: too many YAML items' },
+  { id: 'yaml.many-keys', area: 'YAML', input: '10,000 footnotes in one map', exit: 0, code: 'BC241', at: { file: Y }, outcome: 'read in bounded time (footnotes unused: warnings)' },
+
+  // ---------------------------------------------------------------- encoding
+  { id: 'enc.windows-1258', area: 'encoding', input: 'a file saved in Windows-1258 (Vietnamese "ANSI")', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names Windows-1258, at the first bad byte' },
+  { id: 'enc.tcvn3-bytes', area: 'encoding', input: 'text typed in TCVN3 (ABC), saved as 8-bit', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names TCVN3, at the first bad byte' },
+  { id: 'enc.vni-bytes', area: 'encoding', input: 'text typed in VNI-Windows, saved as 8-bit', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names VNI, at the first bad byte' },
+  { id: 'enc.tcvn3-utf8', area: 'encoding', input: 'TCVN3 text converted to UTF-8 as if Latin-1 (one line)', exit: 1, code: 'BC003', at: { file: Y, line: 5, column: 8 }, outcome: 'legacy encoding detected: names TCVN3' },
+  { id: 'enc.vni-utf8', area: 'encoding', input: 'VNI text converted to UTF-8 as if Latin-1 (one line)', exit: 1, code: 'BC003', at: { file: Y, line: 5, column: 19 }, outcome: 'legacy encoding detected: names VNI' },
+  { id: 'enc.utf16-bom', area: 'encoding', input: 'UTF-16 with a byte-order mark (Notepad "Unicode")', exit: 1, code: 'BC002', at: { file: Y, line: 1, column: 1 }, outcome: 'not UTF-8: names UTF-16' },
+  { id: 'enc.utf16-no-bom', area: 'encoding', input: 'UTF-16 without a byte-order mark', exit: 1, code: 'BC002', at: { file: Y, line: 1, column: 2 }, outcome: 'not UTF-8: names UTF-16 (NUL bytes)' },
+  { id: 'enc.binary', area: 'encoding', input: 'a PNG image renamed .yaml', exit: 1, code: 'BC002', at: { file: Y, line: 1, column: 1 }, outcome: 'not UTF-8' },
+  { id: 'enc.bom', area: 'encoding', input: 'UTF-8 with a byte-order mark', exit: 0, code: null, at: null, outcome: 'read as usual' },
+  { id: 'enc.nfd', area: 'encoding', input: 'text in decomposed Unicode (NFD, as typed on a Mac)', exit: 0, code: null, at: null, outcome: 'read and normalised to NFC' },
+  { id: 'enc.foreign-names', area: 'encoding', input: 'Vietnamese with French and German names (Société, Müller, Jürgen, Düsseldorf)', exit: 0, code: null, at: null, outcome: 'read as usual (no false alarm)' },
+];
+
+export function byArea(area: Area): readonly Case[] {
+  return CASES.filter((c) => c.area === area);
+}
+
+export { FORM, SVC };
