@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompiledTemplates } from './template/precompiled.js';
 import type { TemplateSources } from './template/report-texts.js';
 
 /** The templates shipped with the program: `templates/` at the package root. */
@@ -15,10 +16,15 @@ export function defaultTemplatesDir(): string {
  */
 export async function loadTemplates(dir: string = defaultTemplatesDir()): Promise<TemplateSources> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
+  const precompiled = precompiledTemplates();
   const entries = await Promise.all(
     names.map(async (name) => {
       const file = join(dir, name);
-      return [name.slice(0, -'.hbs'.length), { file, text: await readFile(file, 'utf8') }] as const;
+      const key = name.slice(0, -'.hbs'.length);
+      const text = await readFile(file, 'utf8');
+      // the same text as a shipped template: use its precompiled form (template/precompiled.ts)
+      const ahead = Object.hasOwn(precompiled, key) && precompiled[key]!.text === text ? precompiled[key]!.spec : undefined;
+      return [key, ahead ? { file, text, precompiled: ahead } : { file, text }] as const;
     }),
   );
   return Object.fromEntries(entries);

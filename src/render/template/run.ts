@@ -8,6 +8,8 @@ import { HelperArgumentError } from './helper-error.js';
 export interface TemplateSource {
   readonly file: string;
   readonly text: string;
+  /** the text compiled ahead of time (precompiled.ts), when it is a shipped template */
+  readonly precompiled?: object;
 }
 
 export type TemplateResult = { readonly text: string } | { readonly diagnostics: readonly Diagnostic[] };
@@ -17,6 +19,14 @@ export type TemplateResult = { readonly text: string } | { readonly diagnostics:
  * inserted as they are and never read as Handlebars. Every failure comes back as a located diagnostic.
  */
 export function runTemplate(env: TemplateEnvironment, source: TemplateSource, context: object): TemplateResult {
+  const ahead = source.precompiled ? precompiled(env, source.precompiled) : undefined;
+  if (ahead) {
+    try {
+      return { text: ahead(context, RUNTIME_OPTIONS) };
+    } catch (e) {
+      return { diagnostics: [explain(e, source, env.parse(source.text))] };
+    }
+  }
   let ast: hbs.AST.Program;
   try {
     ast = env.parse(source.text);
@@ -28,6 +38,15 @@ export function runTemplate(env: TemplateEnvironment, source: TemplateSource, co
     return { text: template(context, RUNTIME_OPTIONS) };
   } catch (e) {
     return { diagnostics: [explain(e, source, ast)] };
+  }
+}
+
+/** A precompiled template, or undefined when this Handlebars cannot run it (then the text is compiled). */
+function precompiled(env: TemplateEnvironment, spec: object): HandlebarsTemplateDelegate | undefined {
+  try {
+    return env.template(spec as TemplateSpecification);
+  } catch {
+    return undefined;
   }
 }
 
