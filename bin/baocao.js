@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-main(process.argv).then((code) => { process.exitCode = code; });
+import { boot } from '../dist/boot.js';
+boot(process.argv).then((code) => { process.exitCode = code; });

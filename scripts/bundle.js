@@ -1,24 +1,64 @@
-// Builds dist/ with esbuild: the CLI as a few ESM chunks, so that start-up reads one file instead of hundreds
-// of modules. Heavy libraries (docx, exceljs, handlebars) stay external and load only when a command needs them.
+// Builds dist/ with esbuild (docs/performance.md):
+//   dist/cli/main.cjs    the program, one CommonJS file (commander, zod, date-fns … inside);
+//   dist/vendor/*.cjs    each large library in one file: docx, exceljs (680 modules), handlebars, yaml, micromark;
+//   dist/boot.js         what bin/baocao.js runs: loads those files with a V8 code cache (src/boot/boot.ts);
+//   dist/templates.cjs   the shipped templates compiled by Handlebars ahead of time;
+//   dist/gen-schemas.js  writes schemas/ (run by `npm run build`).
+// A command loads the program and, only when it needs them, the libraries: `--help` and YAML validation never
+// load docx or exceljs.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+/** libraries kept out of the program's bundle, each its own bundle loaded on first require */
+const VENDORS = ['docx', 'exceljs', 'handlebars', 'yaml', 'mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'micromark-extension-gfm-footnote'];
+
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const hash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+
 rmSync('dist', { recursive: true, force: true });
+
 await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'gen-schemas': 'scripts/gen-schemas.ts', 'precompile-templates': 'scripts/precompile-templates.ts' },
+  ...common,
+  entryPoints: { 'cli/main': 'src/cli/main.ts' },
   outdir: 'dist',
-  bundle: true,
-  splitting: true,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: VENDORS,
+  // import() of the program's own modules stays lazy (a function that runs the module on first call)
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__baocao_import_meta_url' },
+  banner: { js: 'var __baocao_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+});
+
+const vendors = {};
+for (const name of VENDORS) {
+  const file = `vendor/${name}.cjs`;
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: 'js' },
+    outfile: `dist/${file}`,
+    format: 'cjs',
+  });
+  vendors[name] = { file, hash: hash(`dist/${file}`) };
+}
+
+await build({
+  ...common,
+  entryPoints: { boot: 'src/boot/boot.ts' },
+  outdir: 'dist',
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['docx', 'exceljs', 'handlebars', 'fflate', 'write-file-atomic'],
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-  legalComments: 'none',
-  // commander is CommonJS: give the ESM chunks a require() for its node: built-ins
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: { __BAOCAO_BUNDLES__: JSON.stringify({ main: { file: 'cli/main.cjs', hash: hash('dist/cli/main.cjs') }, vendors }) },
+});
+
+// build-time scripts: plain ESM that imports the packages from node_modules
+await build({
+  ...common,
+  entryPoints: { 'gen-schemas': 'scripts/gen-schemas.ts', 'precompile-templates': 'scripts/precompile-templates.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  packages: 'external',
 });
 
 // dist/templates.cjs: the shipped templates compiled by Handlebars ahead of time (src/render/template/precompiled.ts)

@@ -1,0 +1,188 @@
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
+
+/**
+ * Starts the CLI from its CommonJS bundles with a V8 code cache (docs/performance.md).
+ *
+ * scripts/bundle.js writes dist/cli/main.cjs (the program) and dist/vendor/*.cjs (docx, exceljs, handlebars …,
+ * each one file). A command starts cold every time, and compiling JavaScript is much of what it does: exceljs alone
+ * is 680 files. Here each bundle is compiled with the bytecode V8 produced the last time the same command ran the
+ * same bundle on the same Node, so V8 neither parses it nor compiles the functions it already compiled then.
+ *
+ * The cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without it,
+ * then writing a new one. Files are named by the bundle's content hash (computed when it was built), the command
+ * and the Node version and architecture; each carries a checksum; they are written atomically (a temporary file,
+ * then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the system's
+ * temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the cache off.
+ */
+
+interface Bundle {
+  /** path under dist/ */
+  readonly file: string;
+  /** content hash, from scripts/bundle.js */
+  readonly hash: string;
+}
+
+/** replaced by scripts/bundle.js */
+declare const __BAOCAO_BUNDLES__: { readonly main: Bundle; readonly vendors: Readonly<Record<string, Bundle>> };
+
+const DIST = dirname(fileURLToPath(import.meta.url));
+const COMMANDS = new Set(['validate', 'status', 'model', 'build', 'forms', 'import', 'diff', 'open', 'init', 'help']);
+const MAGIC = 0x38564342; // "BCV8"
+const HEADER = 12;
+
+interface Module {
+  exports: unknown;
+}
+
+type Main = { main(argv: readonly string[]): Promise<number> };
+
+export async function boot(argv: readonly string[]): Promise<number> {
+  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', process.env.BAOCAO_V8_CACHE !== '0');
+  const { main } = loader.load(__BAOCAO_BUNDLES__.main) as Main;
+  try {
+    return await main(argv);
+  } finally {
+    loader.save();
+  }
+}
+
+function checksum(data: Uint8Array): number {
+  const crc = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+  if (crc) return crc(data) >>> 0;
+  // Node before 20.15: a cheap sum of 32-bit words (the length is checked too)
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let h = 0x811c9dc5;
+  for (let i = 0; i + 4 <= data.length; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193) >>> 0;
+  return h;
+}
+
+class Loader {
+  private readonly modules = new Map<string, Module>();
+  private readonly fresh: { bundle: Bundle; script: Script }[] = [];
+
+  constructor(
+    private readonly command: string,
+    private readonly enabled: boolean,
+  ) {}
+
+  load(bundle: Bundle): unknown {
+    const known = this.modules.get(bundle.file);
+    if (known) return known.exports;
+    const filename = join(DIST, bundle.file);
+    const source = readFileSync(filename, 'utf8');
+    const cached = this.enabled ? this.read(bundle) : undefined;
+    // the CommonJS wrapper on the first line, so that line numbers are the bundle's
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+      filename,
+      ...(cached ? { cachedData: cached } : {}),
+    });
+    if (this.enabled && (!cached || script.cachedDataRejected)) this.fresh.push({ bundle, script });
+    const module: Module = { exports: {} };
+    this.modules.set(bundle.file, module);
+    const local = createRequire(filename);
+    const vendors = __BAOCAO_BUNDLES__.vendors;
+    const require = (id: string) => (Object.hasOwn(vendors, id) ? this.load(vendors[id]!) : local(id));
+    (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, filename, dirname(filename));
+    return module.exports;
+  }
+
+  /** Writes the cache of every bundle that had none (or a refused one); never fails the command. */
+  save(): void {
+    for (const { bundle, script } of this.fresh) {
+      try {
+        const data = script.createCachedData();
+        const header = Buffer.alloc(HEADER);
+        header.writeUInt32LE(MAGIC, 0);
+        header.writeUInt32LE(data.length, 4);
+        header.writeUInt32LE(checksum(data), 8);
+        for (const dir of [ownDir(), sharedDir()]) {
+          if (dir && write(dir, this.name(bundle), Buffer.concat([header, data]))) break;
+        }
+      } catch {
+        // a cache that cannot be written is a cache that is not there
+      }
+    }
+  }
+
+  private name(bundle: Bundle): string {
+    return `${bundle.file.replace(/[/\\.]/g, '-')}.${bundle.hash}.${this.command}.${process.version}-${process.arch}.bin`;
+  }
+
+  private read(bundle: Bundle): Buffer | undefined {
+    for (const dir of [ownDir(), sharedDir()]) {
+      if (!dir) continue;
+      const data = readTrusted(join(dir, this.name(bundle)), dir !== ownDir());
+      if (!data || data.length < HEADER || data.readUInt32LE(0) !== MAGIC) continue;
+      const payload = data.subarray(HEADER);
+      if (data.readUInt32LE(4) !== payload.length || data.readUInt32LE(8) !== checksum(payload)) continue;
+      return payload;
+    }
+    return undefined;
+  }
+}
+
+/** dist/.cache: as trustworthy as the bundles beside it */
+function ownDir(): string {
+  return join(DIST, '.cache');
+}
+
+/** the user's own folder in the temporary directory, for a read-only installation */
+function sharedDir(): string | undefined {
+  const uid = process.getuid?.();
+  return join(tmpdir(), uid === undefined ? 'baocao-v8-cache' : `baocao-v8-cache-${uid}`);
+}
+
+/** On POSIX, a file of the shared folder is used only if it and the folder are the user's and only the user's. */
+function mine(path: string): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true;
+  const st = lstatSync(path);
+  return st.uid === uid && (st.mode & 0o022) === 0 && (st.isDirectory() || st.isFile());
+}
+
+function readTrusted(file: string, shared: boolean): Buffer | undefined {
+  try {
+    if (shared && !(mine(dirname(file)) && mine(file))) return undefined;
+    const fd = openSync(file, 'r');
+    try {
+      if (!fstatSync(fd).isFile()) return undefined;
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function write(dir: string, name: string, data: Buffer): boolean {
+  try {
+    const shared = dir !== ownDir();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (shared && !mine(dir)) return false;
+    const tmp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, join(dir, name));
+    // caches of other builds of the same bundle are dead weight
+    const stem = name.slice(0, name.indexOf('.'));
+    const hash = name.split('.')[1];
+    for (const other of readdirSync(dir)) {
+      if (other.startsWith(`${stem}.`) && other.split('.')[1] !== hash) {
+        try {
+          unlinkSync(join(dir, other));
+        } catch {
+          // another process may have removed it
+        }
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
