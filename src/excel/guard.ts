@@ -164,6 +164,8 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     const data = bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng (thành phần "${e.name}")`, shown);
+      const past = rowPastLimit(e.name, data);
+      if (past) return fail(EXCEL_CODES.corrupt, past, shown);
       continue;
     }
     let out: Buffer;
@@ -177,6 +179,26 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     }
     if (out.length !== e.uncompressedSize) {
       return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra ${out.length} byte, khác kích thước khai báo (${e.uncompressedSize}): tệp bị hỏng hoặc là "zip bomb"`, shown);
+    }
+    const past = rowPastLimit(e.name, out);
+    if (past) return fail(EXCEL_CODES.corrupt, past, shown);
+  }
+  return null;
+}
+
+const EXCEL_MAX_ROW = 1_048_576;
+
+/**
+ * A worksheet naming a row past Excel's last (1,048,576): no spreadsheet program writes one, and readers that
+ * walk a sheet row by row up to its last row would walk a billion of them. Row numbers of 7+ digits are checked.
+ */
+function rowPastLimit(name: string, xml: Uint8Array): string | null {
+  if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return null;
+  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');
+  for (const m of text.matchAll(/<(?:\w+:)?(?:row|c)\b[^>]*?\sr="[A-Z]{0,3}(\d{7,})"/g)) {
+    const row = Number(m[1]);
+    if (row > EXCEL_MAX_ROW) {
+      return `tệp .xlsx bị hỏng: trang tính (${name}) có dòng ${row.toLocaleString('vi-VN')}, quá giới hạn ${EXCEL_MAX_ROW.toLocaleString('vi-VN')} dòng của Excel. Hãy mở bằng Excel, lưu lại rồi gửi lại`;
     }
   }
   return null;
