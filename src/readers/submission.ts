@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CODES } from '../diagnostics/codes.js';
+import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Submission } from '../schema/submission.js';
 import { SubmissionFile } from '../schema/submission.js';
@@ -37,7 +37,7 @@ export async function readSubmission(absolute: string, shown: string, catalog: C
   }
   if (kind === 'xls') {
     return {
-      diagnostics: [error(CODES.fileUnreadable, 'tệp Excel 97-2003 (.xls) không được hỗ trợ: hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)"', { file: shown })],
+      diagnostics: [error(EXCEL_CODES.xlsLegacy, 'tệp Excel 97-2003 (.xls) không được hỗ trợ: hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)"', { file: shown })],
     };
   }
   if (kind === 'xlsx') {
