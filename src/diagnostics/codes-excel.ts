@@ -29,6 +29,8 @@ export const EXCEL_CODES = {
   formSheet: 'BC413',
   /** a row of the form appears twice (copied) */
   formRow: 'BC414',
+  /** figures in a row that is none of the form's rows (inserted, or below the table): they would be lost */
+  strayFigure: 'BC415',
 
   /** an error value in a cell (#DIV/0!, #N/A, #VALUE!…) */
   cellError: 'BC420',

@@ -3,7 +3,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { readCell, plainText, type CellContext } from './cells.js';
 import { CellLocations } from './cell-locator.js';
-import { COLUMNS, FORM_MARKER, META_SHEET, NAMES, SHEET_MARK, parseRowKey, type SheetKind } from './form-layout.js';
+import { COLUMNS, FIRST_DATA_ROW, FORM_MARKER, META_SHEET, NAMES, SHEET_MARK, parseRowKey, type SheetKind } from './form-layout.js';
 import { address, type SheetView, type WorkbookView } from './workbook-spec.js';
 
 /**
@@ -284,7 +284,35 @@ export function readForm(wb: WorkbookView, file: string, identity: FormIdentity)
       const k = plainText(sheet, 1, c, false).trim();
       if (k) col.set(k, c);
     }
+    for (const d of COLUMNS[kind].filter((c) => c.role === 'input' && !col.has(c.key))) {
+      const name = `${d.header || d.key}${d.sub ? ` (${d.sub})` : ''}`;
+      reader.diagnostics.push(
+        error(EXCEL_CODES.formSheet, `trang "${sheet.name}" thiếu cột "${name}" của biểu mẫu (cột bị xóa, hoặc dòng tiêu đề ẩn bị sửa): số liệu của cột này không đọc được. Hãy tạo lại biểu mẫu bằng "baocao forms" và chép số liệu sang`, {
+          file,
+          sheet: sheet.name,
+        }),
+      );
+    }
     READERS[kind](reader, { sheet, kind, col });
+    if (kind === 'services' || kind === 'indicators' || kind === 'models') strayFigures(reader, { sheet, kind, col });
   }
   return { identity, input: reader.input, locations: reader.locations, diagnostics: reader.diagnostics };
+}
+
+/** Figures typed in a row that is none of the form's (a row inserted, or below the table) would be lost. */
+function strayFigures(reader: Reader, r: SheetReader): void {
+  const inputs = COLUMNS[r.kind].filter((d) => d.role === 'input').flatMap((d) => r.col.get(d.key) ?? []);
+  for (let row = FIRST_DATA_ROW; row <= r.sheet.rowCount; row++) {
+    if (parseRowKey(plainText(r.sheet, row, 1).trim()).kind !== 'other') continue;
+    const column = inputs.find((c) => r.sheet.cell(row, c).kind !== 'empty');
+    if (column === undefined) continue;
+    const cell = address(row, column);
+    reader.diagnostics.push(
+      error(EXCEL_CODES.strayFigure, `ô ${cell} có số liệu nhưng dòng ${row} không phải một dòng của biểu mẫu (dòng chèn thêm, hoặc ngoài bảng): số liệu này không được đọc. Hãy ghi vào đúng dòng của mục; cần thêm mục thì báo Văn phòng`, {
+        file: reader.file,
+        sheet: r.sheet.name,
+        cell,
+      }),
+    );
+  }
 }
