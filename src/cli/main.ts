@@ -132,6 +132,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code; only bin/baocao.js sets process.exitCode. */
 export async function main(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipe();
   state.code = 0;
   state.json = argv.includes('--json');
   const program = buildProgram();
@@ -179,4 +180,15 @@ function report(e: unknown): number {
 function emit(d: Parameters<typeof formatDiagnostic>[0]): void {
   if (state.json) process.stdout.write(JSON.stringify({ ok: false, diagnostics: [toJson(d)] }, null, 2) + '\n');
   else process.stderr.write(formatDiagnostic(d) + '\n');
+}
+
+/** `baocao … | head`: when the reader goes away, stop quietly instead of printing a stack trace. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(state.code);
+      throw e;
+    });
+  }
 }

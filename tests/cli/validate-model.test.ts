@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baocao } from '../helpers/cli.js';
-import { lineOf, SAMPLE, tempWorkspace, type TempWorkspace } from '../helpers/workspace.js';
+import { lineOf, ROOT, SAMPLE, tempWorkspace, type TempWorkspace } from '../helpers/workspace.js';
 
 let ws: TempWorkspace | undefined;
 afterEach(() => {
@@ -97,5 +99,13 @@ describe('usage and environment errors', () => {
     const r = baocao(['validate', '--month', '2031-01']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('baocao open --month 2031-01');
+  });
+});
+
+describe('output into a pipe that closes early (baocao model | head)', () => {
+  it('stops quietly, without a stack trace', () => {
+    const r = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin', 'baocao.js')} model --month 2024-09 | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(r.stdout).toMatch(/status=0/);
   });
 });
