@@ -33,6 +33,8 @@ export function runTemplate(env: TemplateEnvironment, source: TemplateSource, co
   } catch (e) {
     return fail(RENDER_CODES.templateSyntax, `lỗi cú pháp Handlebars: ${firstLine(e)}`, source, lineOf(e));
   }
+  const refused = forbidden(ast, source);
+  if (refused) return { diagnostics: [refused] };
   try {
     const template = env.compile(ast, COMPILE_OPTIONS);
     return { text: template(context, RUNTIME_OPTIONS) };
@@ -100,6 +102,40 @@ function lineOf(e: unknown): number | undefined {
 
 function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+/**
+ * Constructs templates cannot use, found before compiling so that each is named at its place: partials
+ * (`{{> …}}`, which an inline partial `{{#*inline}}` would otherwise make work), decorators, and Handlebars'
+ * internal helpers, which `knownHelpersOnly` lets through and which then fail without a location.
+ */
+function forbidden(node: unknown, source: TemplateSource): Diagnostic | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = forbidden(child, source);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const n = node as { type?: unknown; name?: { original?: unknown }; path?: { original?: unknown }; loc?: hbs.AST.SourceLocation };
+  const at = n.loc ? { line: n.loc.start.line, column: n.loc.start.column + 1 } : {};
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+    return error(RENDER_CODES.templateRuntime, `mẫu không được gọi mẫu con ("{{> ${String(n.name?.original ?? '')}}}")`, { file: source.file, ...at });
+  }
+  if (n.type === 'Decorator' || n.type === 'DecoratorBlock') {
+    return error(RENDER_CODES.templateRuntime, `mẫu không dùng được "{{* …}}" (decorator, mẫu con nội tuyến "{{#*inline}}")`, { file: source.file, ...at });
+  }
+  const helper = n.path?.original;
+  if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && (helper === 'helperMissing' || helper === 'blockHelperMissing')) {
+    return error(RENDER_CODES.unknownHelper, `"${helper}" không phải là hàm định dạng được dùng trong mẫu`, { file: source.file, ...at });
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    const found = forbidden(value, source);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The path expression written at a position, e.g. "indicators.bhyt-cccd-cards.valeu". */
