@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
@@ -30,7 +31,11 @@ function formats(opt: string | undefined): Format[] {
 
 /** Templates: the workspace's own `templates/` when it has one, else those shipped with the program. */
 async function templatesDir(opt: string | undefined, data: string): Promise<string> {
-  if (opt) return opt;
+  if (opt) {
+    const folder = await stat(opt).then((st) => st.isDirectory(), () => false);
+    if (!folder) throw usage(`không tìm thấy thư mục mẫu văn bản "${opt}" (--templates)`);
+    return opt;
+  }
   const own = join(data, 'templates');
   return (await exists(own)) ? own : join(packageRoot(), 'templates');
 }
