@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BaocaoError, EXIT } from '../diagnostics/diagnostic.js';
+import { decodeText } from '../workspace/files.js';
 import { precompiledTemplates } from './template/precompiled.js';
 import type { TemplateSources } from './template/report-texts.js';
 
@@ -21,7 +23,10 @@ export async function loadTemplates(dir: string = defaultTemplatesDir()): Promis
     names.map(async (name) => {
       const file = join(dir, name);
       const key = name.slice(0, -'.hbs'.length);
-      const text = await readFile(file, 'utf8');
+      // a template saved in another encoding would print mojibake: refused, located (BC002, BC003)
+      const decoded = decodeText(await readFile(file), file);
+      if (!decoded.ok) throw new BaocaoError(EXIT.data, decoded.diagnostic);
+      const text = decoded.text;
       // the same text as a shipped template: use its precompiled form (template/precompiled.ts)
       const ahead = Object.hasOwn(precompiled, key) && precompiled[key]!.text === text ? precompiled[key]!.spec : undefined;
       return [key, ahead ? { file, text, precompiled: ahead } : { file, text }] as const;
