@@ -124,6 +124,36 @@ export const CASES: readonly Case[] = [
   { id: 'xl.legacy-header-down', area: 'Excel', input: '`import` of a Phụ lục I sheet with 5 blank rows above the header', exit: 0, code: null, at: null, outcome: 'header found (rows 1–40 are searched)' },
   { id: 'xl.legacy-header-far', area: 'Excel', input: '`import` of a Phụ lục I sheet with the header at row 60', exit: 1, code: 'BC410', at: { file: 'in.xlsx' }, outcome: 'not recognised: says what a Phụ lục sheet needs' },
   { id: 'xl.legacy-hidden', area: 'Excel', input: '`import` of a Phụ lục I workbook whose table sheet is hidden', exit: 1, code: 'BC410', at: { file: 'in.xlsx' }, outcome: 'hidden sheets are not read: not recognised' },
+
+  // ---------------------------------------------------------------- text reaching the report (a paragraph of a section, through build)
+  { id: 'text.controls', area: 'text', input: 'XML-illegal control characters (U+0001, U+0008, U+000B, U+001F, U+007F, U+FFFE, U+FFFF)', exit: 0, code: null, at: null, outcome: 'removed; the document XML is well-formed' },
+  { id: 'text.lone-surrogate', area: 'text', input: 'lone UTF-16 surrogates ("\\ud800")', exit: 0, code: null, at: null, outcome: 'removed; the document XML is well-formed' },
+  { id: 'text.handlebars', area: 'text', input: '`{{constructor.constructor "return process"}}`, `{{#each indicators}}…{{/each}}`', exit: 0, code: null, at: null, outcome: 'printed literally, never evaluated' },
+  { id: 'text.partial', area: 'text', input: '`{{> partial}}`', exit: 0, code: null, at: null, outcome: 'printed literally, never evaluated' },
+  { id: 'text.xml', area: 'text', input: '`</w:t></w:r><w:r><w:t>`, `<![CDATA[`, `&amp;`, `<b>`', exit: 0, code: null, at: null, outcome: 'printed literally (escaped); no markup injected' },
+  { id: 'text.emoji', area: 'text', input: 'emoji with joiners and flags (👩‍👩‍👧 🇻🇳)', exit: 0, code: null, at: null, outcome: 'kept as typed' },
+  { id: 'text.nfd', area: 'text', input: 'decomposed Vietnamese (NFD)', exit: 0, code: null, at: null, outcome: 'printed composed (NFC)' },
+  { id: 'text.100kb', area: 'text', input: 'a 100 KB paragraph', exit: 0, code: null, at: null, outcome: 'printed whole, in bounded time', boundMs: 10_000 },
+  { id: 'text.footnote-prototype', area: 'text', input: 'a call `[^constructor]` with no such footnote', exit: 1, code: 'BC240', at: { file: 'van-phong-ubnd.yaml', line: 98, column: 7 }, outcome: 'undefined footnote, at the paragraph (the prototype does not count)' },
+
+  // ---------------------------------------------------------------- templates (a copy of templates/ given with --templates; the line is added at the top of bao-cao.hbs)
+  { id: 'tpl.missing-field', area: 'templates', input: '`{{count indicators.bhyt-cccd-cards.valeu}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 11 }, outcome: 'unknown field, named with its path' },
+  { id: 'tpl.missing-indicator', area: 'templates', input: '`{{so indicators.nope.value}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 8 }, outcome: 'unknown field, named with its path' },
+  { id: 'tpl.misused-helper', area: 'templates', input: '`{{count indicators.bhyt-cccd-cards}}` (a group, not a number)', exit: 1, code: 'BC605', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'wrong argument for the helper' },
+  { id: 'tpl.delta-no-unit', area: 'templates', input: '`{{delta indicators.bhyt-cccd-cards.delta}}` (unit missing)', exit: 1, code: 'BC605', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'wrong arguments for the helper' },
+  { id: 'tpl.constructor', area: 'templates', input: '`{{constructor.constructor}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 5 }, outcome: 'prototype not reachable: unknown field' },
+  { id: 'tpl.proto', area: 'templates', input: '`{{indicators.__proto__}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 5 }, outcome: 'prototype not reachable: unknown field' },
+  { id: 'tpl.each-constructor', area: 'templates', input: '`{{#each indicators}}{{this.constructor.name}}{{/each}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 25 }, outcome: 'prototype not reachable: unknown field' },
+  { id: 'tpl.string-property', area: 'templates', input: '`{{so month.length}}` (a property of a string)', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 8 }, outcome: 'only own fields of the data: unknown field' },
+  { id: 'tpl.lookup', area: 'templates', input: '`{{lookup indicators "x"}}`', exit: 1, code: 'BC604', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'helper not allowed' },
+  { id: 'tpl.log', area: 'templates', input: '`{{log "x"}}`', exit: 1, code: 'BC604', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'helper not allowed' },
+  { id: 'tpl.helper-missing', area: 'templates', input: '`{{helperMissing}}` (a Handlebars internal)', exit: 1, code: 'BC604', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'helper not allowed' },
+  { id: 'tpl.partial', area: 'templates', input: '`{{> partial}}`', exit: 1, code: 'BC606', at: { file: 'bao-cao.hbs', line: 1, column: 3 }, outcome: 'partials not allowed' },
+  { id: 'tpl.inline-partial', area: 'templates', input: '`{{#*inline "p"}}…{{/inline}}{{> p}}`', exit: 1, code: 'BC606', at: { file: 'bao-cao.hbs', line: 1, column: 1 }, outcome: 'partials and decorators not allowed' },
+  { id: 'tpl.syntax', area: 'templates', input: '`{{#if month}}` never closed', exit: 1, code: 'BC602', at: { file: 'bao-cao.hbs' }, outcome: 'syntax error, with its line' },
+  { id: 'tpl.missing-file', area: 'templates', input: '`trich-yeu.hbs` deleted', exit: 1, code: 'BC601', at: { file: 'trich-yeu.hbs' }, outcome: 'missing template, named' },
+  { id: 'tpl.no-folder', area: 'templates', input: '`--templates` naming a folder that does not exist', exit: 2, code: 'BC009', at: null, outcome: 'usage error, named' },
+  { id: 'tpl.not-utf8', area: 'templates', input: '`bao-cao.hbs` saved in Windows-1258', exit: 1, code: 'BC002', at: { file: 'bao-cao.hbs', line: 1 }, outcome: 'not UTF-8: named, not printed as mojibake' },
 ];
 
 export function byArea(area: Area): readonly Case[] {
