@@ -49,6 +49,9 @@ function ioError(shown: string, e: NodeJS.ErrnoException): BaocaoError {
     ENOENT: 'không tìm thấy thư mục',
     ENOTDIR: 'đường dẫn không phải thư mục',
     EISDIR: 'đã có một thư mục trùng tên',
+    EEXIST: 'đã có một tệp trùng tên với thư mục cần tạo',
+    EPERM: 'không được phép ghi vào thư mục này (thư mục chỉ đọc hoặc bị khóa)',
+    EFBIG: 'tệp vượt quá dung lượng cho phép (ổ đĩa đầy hoặc giới hạn của hệ thống)',
   };
   return new BaocaoError(
     EXIT.io,
@@ -75,7 +78,9 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
         break;
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        const busy = err.code === 'EBUSY' || err.code === 'EPERM';
+        // Windows refuses to replace a file open in Word with EBUSY or EPERM on the rename; EPERM on creating the
+        // temporary file is a folder that cannot be written (immutable, ACL), not a lock
+        const busy = err.code === 'EBUSY' || (err.code === 'EPERM' && err.syscall === 'rename');
         if (busy && attempt < retries) {
           await sleep(delay);
           continue;
