@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { BaocaoError, EXIT, error } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { exists } from './exists.js';
@@ -74,7 +73,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        await writeFileAtomic(f.path, typeof f.data === 'string' ? f.data : Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
+        await atomicWrite(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
         break;
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
@@ -87,6 +86,31 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
         }
         throw busy ? locked(f.shown) : ioError(f.shown, err);
       }
+    }
+  }
+}
+
+let written = 0;
+
+/**
+ * The bytes to a temporary file beside the target ("<name>.<digits>"), flushed to disk, then renamed over the
+ * target. Every byte is written or the write fails: write-file-atomic, used before, wrote with a single write()
+ * and ignored a short count, so a disk filling up mid-write replaced the report with its first kilobytes.
+ */
+async function atomicWrite(path: string, data: Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}${String(++written).padStart(3, '0')}`;
+  const handle = await open(temp, 'wx');
+  let renamed = false;
+  try {
+    await handle.writeFile(data); // loops over short writes: the one after the last byte that fits fails
+    await handle.sync();
+    await handle.close();
+    await rename(temp, path);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      await handle.close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
     }
   }
 }
