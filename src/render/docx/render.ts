@@ -12,6 +12,7 @@ import { Footnotes } from './footnotes.js';
 import { blockParagraphs } from './markup-paragraphs.js';
 import { modelTable } from './models-table.js';
 import { coreXml, packDocument } from './package.js';
+import './docx-speedups.js';
 import { appendixSection, bodySection, problemsSection } from './sections.js';
 import { draftProblemsPage, type DraftProblem } from './draft-problems.js';
 import { serviceTable } from './services-table.js';
