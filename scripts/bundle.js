@@ -8,7 +8,7 @@
 // load docx or exceljs.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** libraries kept out of the program's bundle, each its own bundle loaded on first require */
@@ -17,12 +17,15 @@ const VENDORS = ['docx', 'exceljs', 'handlebars', 'yaml', 'mdast-util-from-markd
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 const hash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 
-rmSync('dist', { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so that a CLI started meanwhile (a test, another build) never
+// finds dist/ half written.
+const OUT = `dist.building-${process.pid}`;
+rmSync(OUT, { recursive: true, force: true });
 
 await build({
   ...common,
   entryPoints: { 'cli/main': 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: OUT,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   external: VENDORS,
@@ -38,28 +41,55 @@ for (const name of VENDORS) {
   await build({
     ...common,
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: 'js' },
-    outfile: `dist/${file}`,
+    outfile: `${OUT}/${file}`,
     format: 'cjs',
   });
-  vendors[name] = { file, hash: hash(`dist/${file}`) };
+  vendors[name] = { file, hash: hash(`${OUT}/${file}`) };
 }
 
 await build({
   ...common,
   entryPoints: { boot: 'src/boot/boot.ts' },
-  outdir: 'dist',
+  outdir: OUT,
   format: 'esm',
-  define: { __BAOCAO_BUNDLES__: JSON.stringify({ main: { file: 'cli/main.cjs', hash: hash('dist/cli/main.cjs') }, vendors }) },
+  define: { __BAOCAO_BUNDLES__: JSON.stringify({ main: { file: 'cli/main.cjs', hash: hash(`${OUT}/cli/main.cjs`) }, vendors }) },
 });
 
 // build-time scripts: plain ESM that imports the packages from node_modules
 await build({
   ...common,
   entryPoints: { 'gen-schemas': 'scripts/gen-schemas.ts', 'precompile-templates': 'scripts/precompile-templates.ts' },
-  outdir: 'dist',
+  outdir: OUT,
   format: 'esm',
   packages: 'external',
 });
 
 // dist/templates.cjs: the shipped templates compiled by Handlebars ahead of time (src/render/template/precompiled.ts)
-await import(pathToFileURL('dist/precompile-templates.js').href);
+process.env.BAOCAO_DIST = OUT;
+await import(pathToFileURL(`${OUT}/precompile-templates.js`).href);
+
+// the code cache is named by content hashes: what is still valid stays valid
+if (existsSync('dist/.cache')) {
+  try {
+    renameSync('dist/.cache', `${OUT}/.cache`);
+  } catch {
+    // in use elsewhere: the new dist/ starts without it
+  }
+}
+for (let attempt = 0; ; attempt++) {
+  const old = `dist.old-${process.pid}-${attempt}`;
+  try {
+    if (existsSync('dist')) renameSync('dist', old);
+    renameSync(OUT, 'dist');
+    rmSync(old, { recursive: true, force: true });
+    break;
+  } catch (e) {
+    // another build swapped its dist/ in between: go again
+    rmSync(old, { recursive: true, force: true });
+    if (attempt >= 5) {
+      rmSync('dist', { recursive: true, force: true });
+      renameSync(OUT, 'dist');
+      break;
+    }
+  }
+}

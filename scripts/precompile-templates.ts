@@ -7,4 +7,6 @@ import { PRECOMPILED_FILE, precompiledModule } from '../src/render/template/prec
 const dir = join(process.cwd(), 'templates');
 const names = readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
 const templates = Object.fromEntries(names.map((n) => [n.slice(0, -'.hbs'.length), readFileSync(join(dir, n), 'utf8')]));
-writeFileSync(join(process.cwd(), PRECOMPILED_FILE), precompiledModule(templates));
+// scripts/bundle.js builds into a folder beside dist/ and names it in BAOCAO_DIST
+const out = process.env.BAOCAO_DIST ? join(process.env.BAOCAO_DIST, PRECOMPILED_FILE.replace(/^dist[\\/]/, '')) : PRECOMPILED_FILE;
+writeFileSync(join(process.cwd(), out), precompiledModule(templates));
