@@ -1,4 +1,4 @@
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BaocaoError, EXIT, error } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
@@ -74,6 +74,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     for (let attempt = 0; ; attempt++) {
       try {
         await atomicWrite(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
+        await removeStaleTemporaries(f.path);
         break;
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
@@ -112,5 +113,22 @@ async function atomicWrite(path: string, data: Uint8Array): Promise<void> {
       await handle.close().catch(() => undefined);
       await unlink(temp).catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Temporary files a run killed while writing left beside the target ("<name>.<digits>": a SIGKILL or a power cut
+ * leaves no time to remove them). Those older than this process are removed; a run still writing is younger.
+ */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.`;
+  const started = Date.now() - process.uptime() * 1000;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
+    const stale = join(dir, name);
+    const st = await lstat(stale).catch(() => null);
+    if (st?.isFile() && st.mtimeMs < started) await unlink(stale).catch(() => undefined);
   }
 }
