@@ -25,7 +25,8 @@ export interface Case {
   readonly area: Area;
   /** the input, in words */
   readonly input: string;
-  readonly exit: 0 | 1 | 2 | 3;
+  /** null: the process is killed, there is no exit code */
+  readonly exit: 0 | 1 | 2 | 3 | null;
   /** the diagnostic that must be there (an error, or with exit 0 a warning); null: none needed */
   readonly code: string | null;
   readonly at: Loc | null;
@@ -38,6 +39,7 @@ export interface Case {
 const Y = 'so-y-te.yaml';
 const FORM = 'so-tu-phap.xlsx';
 const SVC = 'Dịch vụ công';
+const REPORT = 'bao-cao-de-an-06-2024-09.docx';
 
 export const CASES: readonly Case[] = [
   // ---------------------------------------------------------------- YAML
@@ -154,6 +156,14 @@ export const CASES: readonly Case[] = [
   { id: 'tpl.missing-file', area: 'templates', input: '`trich-yeu.hbs` deleted', exit: 1, code: 'BC601', at: { file: 'trich-yeu.hbs' }, outcome: 'missing template, named' },
   { id: 'tpl.no-folder', area: 'templates', input: '`--templates` naming a folder that does not exist', exit: 2, code: 'BC009', at: null, outcome: 'usage error, named' },
   { id: 'tpl.not-utf8', area: 'templates', input: '`bao-cao.hbs` saved in Windows-1258', exit: 1, code: 'BC002', at: { file: 'bao-cao.hbs', line: 1 }, outcome: 'not UTF-8: named, not printed as mojibake' },
+
+  // ---------------------------------------------------------------- output (build of the sample over a previous report in the out folder)
+  { id: 'out.locked', area: 'output', input: 'the report open in Word (its owner file `~$o-cao-de-an-06-2024-09.docx` beside it)', exit: 3, code: 'BC007', at: { file: REPORT }, outcome: 'refused before writing; the previous report unchanged' },
+  { id: 'out.read-only', area: 'output', input: 'a read-only out folder (`chattr +i` as root, `chmod 555` otherwise)', exit: 3, code: 'BC006', at: { file: REPORT }, outcome: 'named as a folder that cannot be written; the previous report unchanged' },
+  { id: 'out.parent-is-file', area: 'output', input: '`--out` under a path that is a file', exit: 3, code: 'BC006', at: { file: REPORT }, outcome: 'named; nothing written' },
+  { id: 'out.out-is-file', area: 'output', input: '`--out` naming an existing file', exit: 3, code: 'BC006', at: { file: REPORT }, outcome: 'named; the file untouched' },
+  { id: 'out.disk-full', area: 'output', input: 'the disk fills up while writing (simulated: `ulimit -f 8`, writes fail with EFBIG)', exit: 3, code: 'BC006', at: { file: REPORT }, outcome: 'named; the previous report unchanged; no temporary file left' },
+  { id: 'out.killed', area: 'output', input: 'the build killed (SIGKILL) at 8 moments, one of them while the report is being written', exit: null, code: null, at: null, outcome: 'each report is the previous one or the new one, whole; the next build removes the temporary files', boundMs: 60_000 },
 ];
 
 export function byArea(area: Area): readonly Case[] {
