@@ -81,22 +81,72 @@ function keyOf(item: { key: unknown }): string {
   return isScalar(item.key) ? String(item.key.value) : String(item.key);
 }
 
+type Pair = YAMLMap['items'][number];
+
+/**
+ * Lookups that stay fast for a map of thousands of keys (a legacy sheet fills thousands of service rows): each
+ * map's pairs by key, built on first use and kept by `place` and `remove`, the only code that adds or removes
+ * keys; each key order's ranks; and, per map, an upper bound of its keys' ranks so that a key coming in order is
+ * appended without a scan. The results are those of scanning `map.items` (the first pair of a key).
+ */
+const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+const ranks = new WeakMap<readonly string[], Map<string, number>>();
+const highest = new WeakMap<YAMLMap, { order: readonly string[]; rank: number }>();
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairs.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (!index.has(keyOf(p))) index.set(keyOf(p), p);
+    pairs.set(map, index);
+  }
+  return index;
+}
+
+function rankIn(order: readonly string[], k: string): number {
+  let index = ranks.get(order);
+  if (!index) {
+    index = new Map();
+    order.forEach((id, i) => {
+      if (!index!.has(id)) index!.set(id, i);
+    });
+    ranks.set(order, index);
+  }
+  return index.get(k) ?? Number.MAX_SAFE_INTEGER;
+}
+
 /** Puts `node` under `key`, keeping the map's order given by `order` for a new key. */
 function place(map: YAMLMap, key: string, node: Node, order: readonly string[]): void {
   edits.count++;
-  const existing = map.items.find((p) => keyOf(p) === key);
+  const index = pairsOf(map);
+  const existing = index.get(key);
   if (existing) {
     existing.value = node;
     return;
   }
-  const rank = (k: string) => {
-    const i = order.indexOf(k);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const pair = new Document().createPair(key, node);
-  const at = map.items.findIndex((p) => rank(keyOf(p)) > rank(key));
-  if (at < 0) map.items.push(pair);
-  else map.items.splice(at, 0, pair);
+  const rank = (k: string) => rankIn(order, k);
+  const pair = new Document().createPair(key, node) as Pair;
+  const r = rank(key);
+  const known = highest.get(map);
+  let top = known && known.order === order ? known.rank : -1;
+  if (!(known && known.order === order) || top > r) {
+    // no bound yet, or one that does not settle it: scan, as ever, and learn the bound
+    top = -1;
+    let at = -1;
+    for (let i = 0; i < map.items.length; i++) {
+      const ri = rank(keyOf(map.items[i]!));
+      if (at < 0 && ri > r) at = i;
+      if (ri > top) top = ri;
+    }
+    highest.set(map, { order, rank: Math.max(top, r) });
+    if (at >= 0) {
+      map.items.splice(at, 0, pair);
+      index.set(key, pair);
+      return;
+    }
+  } else highest.set(map, { order, rank: r });
+  map.items.push(pair);
+  index.set(key, pair);
 }
 
 function remove(map: YAMLMap, key: string): void {
@@ -104,6 +154,13 @@ function remove(map: YAMLMap, key: string): void {
   if (i >= 0) {
     map.items.splice(i, 1);
     edits.count++;
+    // the next pair with the same key (a file with a duplicate key), if any, is now the first
+    const index = pairs.get(map);
+    if (index) {
+      const next = map.items.find((p) => keyOf(p) === key);
+      if (next) index.set(key, next);
+      else index.delete(key);
+    }
   }
 }
 
@@ -111,7 +168,7 @@ function remove(map: YAMLMap, key: string): void {
 const edits = { count: 0 };
 
 function child(map: YAMLMap, key: string): unknown {
-  return map.items.find((p) => keyOf(p) === key)?.value;
+  return pairsOf(map).get(key)?.value;
 }
 
 class Writer {
@@ -155,14 +212,15 @@ class Writer {
   }
 
   /** keyed entries: each desired id written through `fill`; ids no longer wanted removed (when `prune`) */
-  entries<V>(parent: YAMLMap, key: string, desired: Readonly<Record<string, V>> | undefined, ids: readonly string[], order: readonly string[], fill: (m: YAMLMap, v: V) => void, prune: boolean): void {
+  entries<V>(parent: YAMLMap, key: string, desired: Readonly<Record<string, V>> | undefined, ids: readonly string[], order: readonly string[], fill: (m: YAMLMap, v: V, id: string) => void, prune: boolean): void {
     const want = Object.entries(desired ?? {});
     const existing = child(parent, key);
     if (!want.length && !isMap(existing)) return;
     const m = this.map(parent, key, order);
     if (prune) for (const p of [...m.items]) if (!Object.hasOwn(desired ?? {}, keyOf(p))) remove(m, keyOf(p));
-    const rank = [...ids, ...want.map(([k]) => k).filter((k) => !ids.includes(k))];
-    for (const [id, v] of want) fill(this.map(m, id, rank), v);
+    const known = new Set(ids);
+    const rank = [...ids, ...want.map(([k]) => k).filter((k) => !known.has(k))];
+    for (const [id, v] of want) fill(this.map(m, id, rank), v, id);
     if (prune && m.items.length === 0 && !want.length) remove(parent, key);
   }
 
@@ -224,11 +282,12 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
   w.scalar(root, 'month', 'month', sub.month, TOP);
 
   const all = scope.kind === 'all';
-  const services = all ? sub.services : Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => scope.ids.includes(id)));
+  const inScope = new Set(scope.kind === 'services' ? scope.ids : []);
+  const services = all ? sub.services : Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => inScope.has(id)));
   const only = scope.kind === 'services' ? scope.fields : undefined;
-  w.entries<ServiceEntryOut>(root, 'services', services, serviceIds, TOP, (m, e) => {
+  w.entries<ServiceEntryOut>(root, 'services', services, serviceIds, TOP, (m, e, id) => {
     figures(w, m, e, only);
-    const partIds = index.service.get(keyOfMap(root, m))?.parts.map((p) => p.id) ?? [];
+    const partIds = index.service.get(id)?.parts.map((p) => p.id) ?? [];
     w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p, only), true);
   }, all);
   if (!all) return finish();
@@ -270,11 +329,4 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     if (!fm.items.length) remove(root, 'footnotes');
   }
   return finish();
-}
-
-/** the key under which `m` sits in root.services */
-function keyOfMap(root: YAMLMap, m: YAMLMap): string {
-  const services = child(root, 'services');
-  if (!isMap(services)) return '';
-  return keyOf(services.items.find((p) => p.value === m) ?? { key: '' });
 }
