@@ -62,6 +62,18 @@ function matcher(catalog: Catalog, sheet: SheetView, header: LegacyHeader): Matc
   return { byName, table };
 }
 
+/** a service's sub-rows by name key (the first of a key), computed once per service and not once per row */
+const PART_KEYS = new WeakMap<ServiceDef, Map<string, ServiceDef['parts'][number]>>();
+function partKeys(def: ServiceDef): Map<string, ServiceDef['parts'][number]> {
+  let keys = PART_KEYS.get(def);
+  if (!keys) {
+    keys = new Map();
+    for (const p of def.parts) if (!keys.has(nameKey(p.name))) keys.set(nameKey(p.name), p);
+    PART_KEYS.set(def, keys);
+  }
+  return keys;
+}
+
 function inTable(catalog: Catalog, table: 'qd06' | 'qd422', id: string): boolean {
   return catalog[table].groups.some((g) => g.services.some((s) => s.id === id));
 }
@@ -127,7 +139,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       let def: ServiceDef | undefined;
       let partId: string | undefined;
       if (marked) {
-        const part = parent?.parts.find((p) => nameKey(p.name) === key);
+        const part = parent ? partKeys(parent).get(key) : undefined;
         if (!parent || !part) {
           const where = parent ? `các dòng con của "${parent.stt} ${parent.name}" là: ${parent.parts.map((p) => p.name).join('; ') || '(không có)'}` : 'không có dòng dịch vụ nào ở trên';
           diagnostics.push(error(EXCEL_CODES.legacyPart, `dòng con "${rawName}" không khớp dòng con nào của dịch vụ ở trên (${where})`, at(row, col.name)));
