@@ -1,8 +1,8 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Path, SourceMap, YamlReadResult } from './yaml-types.js';
-import { PRESCAN_MAX_NESTING, PRESCAN_MAX_TOKENS, positionAt, prescanYaml } from './yaml-prescan.js';
+import { PRESCAN_MAX_NESTING, PRESCAN_MAX_TOKENS, lineIndex, prescanYaml } from './yaml-prescan.js';
 
 /**
  * Reads YAML exactly and safely: every scalar stays a string (failsafe schema, so "3.182" is never 3.182),
@@ -14,14 +14,10 @@ const MAX_DEPTH = 64;
 
 export function readYamlFull(file: string, source: string): YamlReadResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const valuePos = new Map<string, number>();
   const keyPos = new Map<string, number>();
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const pos = lineIndex(text);
   const map: SourceMap = {
     locate: (path) => pos(nearest(valuePos, path) ?? 0),
     locateKey: (path) => pos(keyPos.get(keyOf(path)) ?? nearest(valuePos, path) ?? 0),
@@ -29,7 +25,7 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
 
   const scan = prescanYaml(text);
   if (!scan.ok) {
-    const at = positionAt(text, scan.offset);
+    const at = pos(scan.offset);
     diagnostics.push(
       scan.reason === 'nesting'
         ? error(CODES.yamlTooDeep, `cấu trúc lồng nhau hoặc thụt lề quá sâu (quá ${PRESCAN_MAX_NESTING} cấp): đây không phải nội dung của một tệp báo cáo`, { file, ...at })
@@ -46,7 +42,6 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
       uniqueKeys: false,
       strict: true,
       prettyErrors: false,
-      lineCounter,
     });
   } catch {
     diagnostics.push(error(CODES.yamlSyntax, 'không đọc được tệp YAML', { file, line: 1, column: 1 }));

@@ -47,13 +47,22 @@ export function prescanYaml(text: string): Prescan {
   return { ok: true };
 }
 
-/** 1-based line and column of an offset. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
+/**
+ * 1-based line and column of an offset, from the text itself: the yaml package's LineCounter only learns the
+ * line breaks its parser reaches, and misses those inside a token it rejects ("*a[ă\na{" put 2:2 at 1:7).
+ */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo]! + 1 };
+  };
 }
