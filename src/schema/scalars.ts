@@ -76,11 +76,12 @@ export const Text = text.transform((s) => cleanText(s));
 
 export function cleanText(s: string): string {
   return s
-    .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     // XML 1.0 forbids C0 controls except tab and newline, lone surrogates and U+FFFE/FFFF
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    // after the removals: a control character between a letter and its tone mark kept them apart
+    .normalize('NFC')
     .replace(/[ \t]+$/gm, '')
     .trim();
 }
