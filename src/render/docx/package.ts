@@ -1,6 +1,6 @@
 import { Packer, type Document } from 'docx';
 import { cleanText } from '../../markup/clean-text.js';
-import { dosDateTime, zipFiles } from './zip-writer.js';
+import { dosDateTime, zipFiles } from '../../archive/zip-writer.js';
 
 /**
  * What makes two packings of the same document byte-identical. docx stamps `docProps/core.xml` with the

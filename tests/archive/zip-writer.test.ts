@@ -6,9 +6,9 @@ import * as zlib from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { packDocument } from '../../../src/render/docx/package.js';
-import { crc32, crc32Table, zipFiles } from '../../../src/render/docx/zip-writer.js';
-import { zipEntryTimes } from './docx-parts.js';
+import { packDocument } from '../../src/render/docx/package.js';
+import { crc32, crc32Table, zipFiles } from '../../src/archive/zip-writer.js';
+import { zipEntryTimes } from '../render/docx/docx-parts.js';
 
 describe('zipFiles', () => {
   const at = new Date('2024-09-15T10:20:30Z');
