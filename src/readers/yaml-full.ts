@@ -57,9 +57,14 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
     diagnostics.push(error(CODES.yamlMultiDoc, 'tệp chỉ được chứa một tài liệu YAML (bỏ dấu "---" hoặc "..." thừa)', { file, ...at }));
   }
   const doc = list[0]!;
+  const said = new Set<string>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const at = pos(e.pos[0]);
-    diagnostics.push(error(yamlErrorCode(e.code), yamlMessage(e.code, e.message), { file, ...at }));
+    const d = error(yamlErrorCode(e.code), yamlMessage(e.code, e.message), { file, ...at });
+    // the package can report one problem twice (e.g. an unclosed "[": BAD_INDENT from two places)
+    const key = `${d.code} ${at.line}:${at.column} ${d.message}`;
+    if (!said.has(key)) diagnostics.push(d);
+    said.add(key);
   }
   if (diagnostics.length > 0) return { value: undefined, map, diagnostics };
   if (doc.contents === null) {
