@@ -119,6 +119,9 @@ export function expectCase(c: Case, r: Run, resolve: (loc: Loc) => Partial<JsonD
   expect(r.code, `exit code; stdout: ${r.stdout.slice(0, 1500)} stderr: ${r.stderr.slice(0, 1500)}`).toBe(c.exit);
   expect(r.ms, `took ${Math.round(r.ms)} ms`).toBeLessThan(c.boundMs ?? DEFAULT_BOUND_MS);
   if (c.code === null) return undefined;
+  const all = r.json<BuildJson>().diagnostics ?? [];
+  const said = all.map((x) => JSON.stringify(x));
+  expect(said.filter((x, i) => said.indexOf(x) !== i), 'a diagnostic printed twice').toEqual([]);
   const d = diagnosticOf(r, c.code);
   expect(d.severity).toBe(c.exit === 0 ? 'warning' : 'error');
   if (c.at) expect(d).toMatchObject(resolve(c.at));
