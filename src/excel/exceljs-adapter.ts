@@ -1,7 +1,6 @@
 import type * as ExcelJSTypes from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { zipFiles } from '../archive/zip-writer.js';
-import { dataOffset, readZipDirectory } from './zip.js';
 import {
   EMPTY,
   address,
@@ -152,18 +151,12 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   for (const d of spec.definedNames ?? []) wb.definedNames.add(d.ref, d.name);
   // exceljs compresses with pako, in JavaScript: it stores the parts and zlib compresses them (deflated below)
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJSTypes.XlsxWriteOptions);
-  return deflated(new Uint8Array(buffer as ArrayBuffer), spec.date);
+  return await deflated(new Uint8Array(buffer as ArrayBuffer), spec.date);
 }
 
 /** The archive with every entry compressed by zlib and dated `when`; entries keep their order and names. */
-function deflated(bytes: Uint8Array, when: Date): Uint8Array {
-  const files: [string, Uint8Array][] = [];
-  for (const e of readZipDirectory(bytes).entries) {
-    const at = dataOffset(bytes, e);
-    const data = bytes.subarray(at, at + e.compressedSize);
-    files.push([e.name, e.method === 0 ? data : inflateRawSync(data)]);
-  }
-  return zipFiles(files, when);
+async function deflated(bytes: Uint8Array, when: Date): Promise<Uint8Array> {
+  return zipFiles(Object.entries(unzipSync(bytes)), when);
 }
 
 // ---------------------------------------------------------------- reading
