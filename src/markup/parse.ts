@@ -4,7 +4,6 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Block, HeadingLevel, Inline, MarkupDocument } from './blocks.js';
 import { cleanText } from './clean-text.js';
-import { footnoteKey, parseMarkupFast } from './fast-parse.js';
 
 /**
  * CommonMark constructs the body markup does not have (docs/markup.md). Turning them off keeps officers' text
@@ -34,7 +33,10 @@ export const DISABLED_CONSTRUCTS = [
 
 const CALL = /\[\^([^\]\s]+)\]/g;
 
-export { footnoteKey };
+/** The key a footnote id is known by: as micromark normalises labels (case and inner spaces do not count). */
+export function footnoteKey(id: string): string {
+  return id.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+}
 
 export interface ParseOptions {
   /** ids of footnotes defined outside the markup (the model's footnotes); calls to them are resolved */
@@ -47,12 +49,6 @@ export function parseMarkup(source: string, options: ParseOptions = {}): MarkupD
   // micromark only recognises a call `[^id]` when a definition of `id` exists in the same document, so the
   // externally defined ids get placeholder definitions after the text; they are told apart by their offset.
   const external = (options.footnoteIds ?? []).filter((id) => /^[^\]\s]+$/.test(id));
-  // plain markup (what the templates write) is read without micromark: fast-parse.ts, same result
-  return parseMarkupFast(text, new Set(external.map(footnoteKey))) ?? parseWithMicromark(text, external);
-}
-
-/** The reading of cleaned text by micromark (exported for tests/markup/fast-parse.test.ts). */
-export function parseWithMicromark(text: string, external: readonly string[]): MarkupDocument {
   const placeholders = external.map((id) => `[^${id}]: -`).join('\n\n');
   const tree = fromMarkdown(placeholders ? `${text}\n\n${placeholders}\n` : text, {
     extensions: [gfmFootnote(), { disable: { null: [...DISABLED_CONSTRUCTS] } }],
