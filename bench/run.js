@@ -72,7 +72,7 @@ function measure(id, label, args, { runs = RUNS, env, prepare } = {}) {
     walls.push(r.wall);
     rss.push(r.rss);
   }
-  const m = { label, command: `baocao ${args.slice(1).join(' ')}`.split(ROOT + '/').join('').split(ROOT).join('.').replace(/\s+/g, ' '), runs, wall: median(walls), rssMedian: median(rss), rssMax: Math.max(...rss), bare: median(bare), samples: walls, bareSamples: bare };
+  const m = { label, command: `baocao ${args.slice(1).join(' ')}`.split(ROOT).join('').replace(/\s+/g, ' '), runs, wall: median(walls), rssMedian: median(rss), rssMax: Math.max(...rss), bare: median(bare), samples: walls, bareSamples: bare };
   m.ratio = median(walls.map((w, i) => w / bare[i]));
   results.measures[id] = m;
   log(`  ${label.padEnd(44)} ${m.wall.toFixed(3)} s  ${m.ratio.toFixed(2)}× node  ${m.rssMedian.toFixed(0)} MB`);
