@@ -90,6 +90,8 @@ type Pair = YAMLMap['items'][number];
  * appended without a scan. The results are those of scanning `map.items` (the first pair of a key).
  */
 const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+/** makes the new pairs (createPair keeps no state: one document serves them all, instead of one per pair) */
+const PAIRS = new Document();
 const ranks = new WeakMap<readonly string[], Map<string, number>>();
 const highest = new WeakMap<YAMLMap, { order: readonly string[]; rank: number }>();
 
@@ -125,7 +127,7 @@ function place(map: YAMLMap, key: string, node: Node, order: readonly string[]):
     return;
   }
   const rank = (k: string) => rankIn(order, k);
-  const pair = new Document().createPair(key, node) as Pair;
+  const pair = PAIRS.createPair(key, node) as Pair;
   const r = rank(key);
   const known = highest.get(map);
   let top = known && known.order === order ? known.rank : -1;
