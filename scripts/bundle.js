@@ -23,8 +23,26 @@ const hash = (file) => createHash('sha256').update(readFileSync(file)).digest('h
 const OUT = `dist.building-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
 
+/**
+ * commander requires node:child_process when it loads, for subcommands run as separate executables, which baocao
+ * has none of; loading it (with net, dgram, streams) is a tenth of `--help`. Here commander gets it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: 'let m; const load = () => (m ??= require("node:child_process")); module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   ...common,
+  plugins: [lazyChildProcess],
   entryPoints: { 'cli/main': 'src/cli/main.ts' },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
