@@ -2,7 +2,6 @@ import * as z from 'zod';
 import vi from 'zod/v4/locales/vi.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
-import { fastShape } from './fast-shape.js';
 import type { Path, SourceMap } from './yaml.js';
 
 z.config(vi());
@@ -26,9 +25,6 @@ export function validateShape<S extends z.ZodType>(schema: S, input: unknown, lo
     error(CODES.schemaUnknownKey, 'khóa "__proto__" không được dùng (tên dành riêng của JavaScript)', { file: loc.file, path, ...loc.at(path, true) }),
   );
   if (reserved.length > 0) return { ok: false, diagnostics: reserved };
-  // input that passes is walked without zod's machinery (fast-shape.ts); zod parses the rest and names the problems
-  const fast = fastShape(schema, input);
-  if (fast) return { ok: true, value: fast.value as z.output<S>, diagnostics: [] };
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data, diagnostics: [] };
   const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
