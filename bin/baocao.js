@@ -1,3 +1,9 @@
 #!/usr/bin/env node
-import { boot } from '../dist/boot.js';
-boot(process.argv).then((code) => { process.exitCode = code; });
+// CommonJS (bin/package.json says so): with an ES module as entry, Node would start its ES module loader, a tenth
+// of a bare start, for nothing (docs/performance.md).
+'use strict';
+require('../dist/boot.cjs')
+  .boot(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,7 +1,7 @@
 // Builds dist/ with esbuild (docs/performance.md):
 //   dist/cli/main.cjs    the program, one CommonJS file (commander, zod, date-fns … inside);
 //   dist/vendor/*.cjs    each large library in one file: docx, exceljs (680 modules), handlebars, yaml, micromark;
-//   dist/boot.js         what bin/baocao.js runs: loads those files with a V8 code cache (src/boot/boot.ts);
+//   dist/boot.cjs        what bin/baocao.js runs: loads those files with a V8 code cache (src/boot/boot.ts);
 //   dist/templates.cjs   the shipped templates compiled by Handlebars ahead of time;
 //   dist/gen-schemas.js  writes schemas/ (run by `npm run build`).
 // A command loads the program and, only when it needs them, the libraries: `--help` and YAML validation never
@@ -93,8 +93,14 @@ await build({
   ...common,
   entryPoints: { boot: 'src/boot/boot.ts' },
   outdir: OUT,
-  format: 'esm',
-  define: { __BAOCAO_BUNDLES__: JSON.stringify({ main: { file: 'cli/main.cjs', hash: hash(`${OUT}/cli/main.cjs`) }, vendors }) },
+  outExtension: { '.js': '.cjs' },
+  // CommonJS, as bin/baocao.js: Node then never starts its ES module loader
+  format: 'cjs',
+  define: {
+    __BAOCAO_BUNDLES__: JSON.stringify({ main: { file: 'cli/main.cjs', hash: hash(`${OUT}/cli/main.cjs`) }, vendors }),
+    'import.meta.url': '__baocao_import_meta_url',
+  },
+  banner: { js: 'var __baocao_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
 });
 
 // build-time scripts: plain ESM that imports the packages from node_modules
