@@ -34,16 +34,26 @@ export function validateShape<S extends z.ZodType>(schema: S, input: unknown, lo
 /** Paths of "__proto__" keys: zod's records drop such a key without a word, and its value with it. */
 function protoKeys(input: unknown): (string | number)[][] {
   const out: (string | number)[][] = [];
-  const stack: [unknown, (string | number)[]][] = [[input, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    for (const k of Object.keys(value)) {
-      const p = [...path, Array.isArray(value) ? Number(k) : k];
-      if (k === '__proto__') out.push(p);
-      else stack.push([(value as Record<string, unknown>)[k], p]);
+  // depth-first with one path kept up to date: a path is copied only when a key is found
+  const path: (string | number)[] = [];
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+      return;
     }
-  }
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      if (k === '__proto__') out.push([...path]);
+      else walk((value as Record<string, unknown>)[k]);
+      path.pop();
+    }
+  };
+  walk(input);
   return out;
 }
 

@@ -19,6 +19,8 @@ const UNSUPPORTED = new Unsupported();
 const MAX_DEPTH = 48;
 /** a file with any of these is left to the full reader */
 const AWKWARD = /[\t\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+/** characters that end a key in a flow map: `: , { } [ ] # " '` (by char code, ASCII) */
+const FLOW_KEY_END: readonly boolean[] = Array.from({ length: 128 }, (_, c) => ':,{}[]#"\''.includes(String.fromCharCode(c)));
 /** first characters a plain scalar or key may not start with */
 const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
@@ -52,19 +54,30 @@ function isBlank(line: string): boolean {
   return i === line.length || line.charCodeAt(i) === 35; /* # */
 }
 
-const SEP = '\x1f';
+/**
+ * Where a container's entries are: entry i has the name `keys[i]` (maps; sequences have none) and the positions
+ * `at[2i]` of its key (0 in a sequence) and `at[2i + 1]` of its value. Kept per container rather than per path
+ * string: building and hashing a path for every value cost as much as reading the file.
+ */
+interface Spots {
+  readonly keys: string[] | null;
+  readonly at: number[];
+  /** entry index by name, made on the first lookup in a map */
+  index?: Map<string, number>;
+}
 
-/** the map key of a child's path: the path's segments joined with SEP, as `locate` joins them */
-function child(key: string, segment: string | number): string {
-  return key === '' ? String(segment) : key + SEP + segment;
+/** `out[name] = value` as an own property, "__proto__" included (plain objects: much faster than null-prototype ones) */
+function put(out: Obj, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
 }
 
 class FastReader {
   private readonly lines: string[];
   private i = 0;
-  /** positions as line * 2^20 + column (both 1-based), keyed by the path joined with SEP */
-  private readonly valuePos = new Map<string, number>();
-  private readonly keyPos = new Map<string, number>();
+  /** positions are line * 2^20 + column (both 1-based); `pos` is the position of the value just read */
+  private pos = 0;
+  private readonly spots = new Map<object, Spots>();
 
   constructor(text: string) {
     const lines = text.split('\n');
@@ -85,23 +98,43 @@ class FastReader {
     this.skipBlank();
     if (this.i >= this.lines.length) bail(); // empty: the full reader says so
     const indent = indentOf(this.lines[this.i]!);
-    const value = this.blockNode(indent, '', 0, -1);
+    const value = this.blockNode(indent, 0, -1);
     if (value === undefined) bail();
     this.skipBlank();
     if (this.i < this.lines.length) bail();
-    const valuePos = this.valuePos;
-    const keyPos = this.keyPos;
-    const pos = (p: number | undefined) => (p === undefined ? { line: 1, column: 1 } : { line: Math.floor(p / 1048576), column: p % 1048576 });
-    const nearest = (path: Path): number | undefined => {
-      for (let k = path.length; k >= 0; k--) {
-        const hit = valuePos.get(path.slice(0, k).join(SEP));
-        if (hit !== undefined) return hit;
+    const root = this.pos;
+    const spots = this.spots;
+    const pos = (p: number) => (p === 0 ? { line: 1, column: 1 } : { line: Math.floor(p / 1048576), column: p % 1048576 });
+    /** the value and key positions of the deepest node of `path` that exists (key: 0 unless it is the whole path) */
+    const find = (path: Path): { value: number; key: number } => {
+      let node: unknown = value;
+      let at = root;
+      for (let d = 0; d < path.length; d++) {
+        const s = node !== null && typeof node === 'object' ? spots.get(node) : undefined;
+        if (!s) break;
+        let i: number;
+        if (s.keys === null) {
+          const seg = path[d]!;
+          i = typeof seg === 'number' ? seg : /^(?:0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
+          if (!Number.isInteger(i) || i < 0 || 2 * i >= s.at.length) break;
+        } else {
+          if (!s.index) {
+            s.index = new Map();
+            s.keys.forEach((k, j) => s.index!.set(k, j));
+          }
+          const j = s.index.get(String(path[d]));
+          if (j === undefined) break;
+          i = j;
+        }
+        at = s.at[2 * i + 1]!;
+        if (d === path.length - 1) return { value: at, key: s.at[2 * i]! || at };
+        node = Array.isArray(node) ? node[i] : (node as Obj)[s.keys![i]!];
       }
-      return undefined;
+      return { value: at, key: at };
     };
     const map: SourceMap = {
-      locate: (path) => pos(nearest(path)),
-      locateKey: (path) => pos(keyPos.get(path.join(SEP)) ?? nearest(path)),
+      locate: (path) => pos(find(path).value),
+      locateKey: (path) => pos(find(path).key),
     };
     return { value, map, diagnostics: [] };
   }
@@ -115,20 +148,22 @@ class FastReader {
   }
 
   /** the node that starts on the current line at `indent` (a map or a sequence; scalars only inline) */
-  private blockNode(indent: number, key: string, depth: number, owner: number): unknown {
+  private blockNode(indent: number, depth: number, owner: number): unknown {
     if (depth > MAX_DEPTH) bail();
     const line = this.lines[this.i]!;
     if (indent <= owner) bail();
-    if (isDash(line, indent)) return this.sequence(indent, key, depth);
-    if (entryColon(line, indent) >= 0) return this.mapping(indent, key, depth);
+    if (isDash(line, indent)) return this.sequence(indent, depth);
+    if (entryColon(line, indent) >= 0) return this.mapping(indent, depth);
     // a scalar alone on its line under its key ("key:\n  value")
-    const value = this.inline(this.i, indent, owner, key, depth);
+    const value = this.inline(this.i, indent, owner, depth);
     return value;
   }
 
-  private mapping(indent: number, key: string, depth: number): Obj {
-    const out = Object.create(null) as Obj;
-    this.valuePos.set(key, this.at(this.i, indent));
+  private mapping(indent: number, depth: number): Obj {
+    const out = {} as Obj;
+    const self = this.at(this.i, indent);
+    const keys: string[] = [];
+    const at: number[] = [];
     for (;;) {
       this.skipBlank();
       if (this.i >= this.lines.length) break;
@@ -142,18 +177,21 @@ class FastReader {
       }
       const name = line.slice(indent, colon).trimEnd();
       if (Object.prototype.hasOwnProperty.call(out, name)) bail();
-      const childKey = child(key, name);
-      this.keyPos.set(childKey, this.at(this.i, indent));
+      const keyAt = this.at(this.i, indent);
       let v = colon + 1;
       while (line.charCodeAt(v) === 32) v++;
       let value: unknown;
       if (v >= line.length || line.charCodeAt(v) === 35 /* # */) {
-        value = this.emptyOrBlock(indent, v, childKey, depth, true);
+        value = this.emptyOrBlock(indent, v, depth, true);
       } else {
-        value = this.inline(this.i, v, indent, childKey, depth);
+        value = this.inline(this.i, v, indent, depth);
       }
-      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      put(out, name, value);
+      keys.push(name);
+      at.push(keyAt, this.pos);
     }
+    this.spots.set(out, { keys, at });
+    this.pos = self;
     return out;
   }
 
@@ -161,24 +199,25 @@ class FastReader {
    * After "key:" or "-" with nothing else on the line: the block node on the following lines, or an empty
    * value located just after the indicator and its spaces.
    */
-  private emptyOrBlock(owner: number, column: number, key: string, depth: number, inMap: boolean): unknown {
+  private emptyOrBlock(owner: number, column: number, depth: number, inMap: boolean): unknown {
     const here = this.i;
     this.i++;
     this.skipBlank();
     if (this.i < this.lines.length) {
       const next = this.lines[this.i]!;
       const ind = indentOf(next);
-      if (ind > owner) return this.blockNode(ind, key, depth + 1, owner);
-      if (inMap && ind === owner && isDash(next, ind)) return this.sequence(ind, key, depth + 1);
+      if (ind > owner) return this.blockNode(ind, depth + 1, owner);
+      if (inMap && ind === owner && isDash(next, ind)) return this.sequence(ind, depth + 1);
     }
-    this.valuePos.set(key, this.at(here, column));
+    this.pos = this.at(here, column);
     return '';
   }
 
-  private sequence(indent: number, key: string, depth: number): unknown[] {
+  private sequence(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) bail();
     const out: unknown[] = [];
-    this.valuePos.set(key, this.at(this.i, indent));
+    const self = this.at(this.i, indent);
+    const at: number[] = [];
     for (;;) {
       this.skipBlank();
       if (this.i >= this.lines.length) break;
@@ -187,36 +226,37 @@ class FastReader {
       if (ind < indent) break;
       if (ind > indent) bail();
       if (!isDash(line, indent)) break;
-      const childKey = child(key, out.length);
       let c = indent + 1;
       while (line.charCodeAt(c) === 32) c++;
       if (c >= line.length || line.charCodeAt(c) === 35) {
-        out.push(this.emptyOrBlock(indent, c, childKey, depth, false));
-        continue;
+        out.push(this.emptyOrBlock(indent, c, depth, false));
+      } else {
+        if (isDash(line, c)) bail(); // "- - x"
+        if (entryColon(line, c) >= 0) {
+          // "- key: value": a map whose keys sit at the column of the first one; blank out the dash and go on
+          this.lines[this.i] = ' '.repeat(c) + line.slice(c);
+          out.push(this.mapping(c, depth + 1));
+        } else out.push(this.inline(this.i, c, indent, depth + 1));
       }
-      if (isDash(line, c)) bail(); // "- - x"
-      if (entryColon(line, c) >= 0) {
-        // "- key: value": a map whose keys sit at the column of the first one; blank out the dash and go on
-        this.lines[this.i] = ' '.repeat(c) + line.slice(c);
-        out.push(this.mapping(c, childKey, depth + 1));
-        continue;
-      }
-      out.push(this.inline(this.i, c, indent, childKey, depth + 1));
+      at.push(0, this.pos);
     }
+    this.spots.set(out, { keys: null, at });
+    this.pos = self;
     return out;
   }
 
   /** a value that starts at `column` of line `row`; consumes its lines */
-  private inline(row: number, column: number, owner: number, key: string, depth: number): unknown {
+  private inline(row: number, column: number, owner: number, depth: number): unknown {
     if (depth > MAX_DEPTH) bail();
     const line = this.lines[row]!;
     const c = line[column]!;
-    this.valuePos.set(key, this.at(row, column));
+    // (a flow map records its entries' positions itself, and leaves this one alone)
+    this.pos = this.at(row, column);
     let value: unknown;
     let end: number;
     if (c === '"') [value, end] = doubleQuoted(line, column);
     else if (c === "'") [value, end] = singleQuoted(line, column);
-    else if (c === '{') [value, end] = this.flowMap(row, column, key);
+    else if (c === '{') [value, end] = this.flowMap(row, column);
     else if (c === '|' || c === '>') {
       value = this.blockScalar(row, column, owner);
       this.afterValue(owner);
@@ -298,31 +338,36 @@ class FastReader {
     return chomp === 'clip' ? out + '\n' : out;
   }
 
-  private flowMap(row: number, column: number, key: string): [Obj, number] {
+  private flowMap(row: number, column: number): [Obj, number] {
     const line = this.lines[row]!;
-    const out = Object.create(null) as Obj;
+    const out = {} as Obj;
+    const keys: string[] = [];
+    const at: number[] = [];
     let p = column + 1;
     const skip = () => {
       while (line.charCodeAt(p) === 32) p++;
     };
+    const done = (): [Obj, number] => {
+      this.spots.set(out, { keys, at });
+      return [out, p + 1];
+    };
     for (;;) {
       skip();
-      if (line[p] === '}') return [out, p + 1];
+      if (line[p] === '}') return done();
       if (p >= line.length) bail();
       const keyStart = p;
       const ch = line[p]!;
       if (INDICATOR.has(ch)) bail();
-      while (p < line.length && !':,{}[]#"\''.includes(line[p]!)) p++;
+      while (p < line.length && !FLOW_KEY_END[line.charCodeAt(p)]) p++;
       if (line[p] !== ':') bail();
       const name = line.slice(keyStart, p).trimEnd();
       if (name === '' || Object.prototype.hasOwnProperty.call(out, name)) bail();
       p++;
       if (line[p] !== ' ' && line[p] !== ',' && line[p] !== '}') bail();
-      const childKey = child(key, name);
-      this.keyPos.set(childKey, this.at(row, keyStart));
       skip();
       let value: string;
-      this.valuePos.set(childKey, this.at(row, p));
+      at.push(this.at(row, keyStart), this.at(row, p));
+      keys.push(name);
       const v = line[p];
       if (v === ',' || v === '}') value = '';
       else if (v === '"') [value, p] = doubleQuoted(line, p);
@@ -330,17 +375,23 @@ class FastReader {
       else {
         if (v === undefined || INDICATOR.has(v)) bail();
         const start = p;
-        while (p < line.length && line[p] !== ',' && line[p] !== '}') p++;
+        for (let ch = line.charCodeAt(p); p < line.length && ch !== 44 /* , */ && ch !== 125 /* } */; ch = line.charCodeAt(++p)) {
+          // [ ] { # and a ":" that ends a word (": ", ":,", ":}", ":" at the end) belong to the full reader
+          if (ch === 91 || ch === 93 || ch === 123 || ch === 35) bail();
+          if (ch === 58) {
+            const next = line.charCodeAt(p + 1);
+            if (p + 1 === line.length || next === 32 || next === 44 || next === 125) bail();
+          }
+        }
         value = line.slice(start, p).trimEnd();
-        if (/[[\]{}#]|: |:$/.test(value)) bail();
       }
-      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      put(out, name, value);
       skip();
       if (line[p] === ',') {
         p++;
         continue;
       }
-      if (line[p] === '}') return [out, p + 1];
+      if (line[p] === '}') return done();
       bail();
     }
   }

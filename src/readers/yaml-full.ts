@@ -87,7 +87,8 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
     if (isScalar(n)) return n.value === null || n.value === undefined ? '' : String(n.value);
     if (isSeq(n)) return n.items.map((item, i) => toJs(item, [...path, i], depth + 1));
     if (isMap(n)) {
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      // a plain object, as the fast reader makes; "__proto__" is defined as an own key, never a prototype
+      const out: Record<string, unknown> = {};
       const seen = new Set<string>();
       for (const pair of n.items) {
         const k = pair.key as Node | null;
@@ -106,7 +107,9 @@ export function readYamlFull(file: string, source: string): YamlReadResult {
         if (k.range) keyPos.set(keyOf(childPath), k.range[0]);
         const v = pair.value as Node | null;
         if (!(v && v.range) && k.range) valuePos.set(keyOf(childPath), k.range[0]);
-        Object.defineProperty(out, key, { value: toJs(v, childPath, depth + 1), enumerable: true, writable: true, configurable: true });
+        const value = toJs(v, childPath, depth + 1);
+        if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
       }
       return out;
     }

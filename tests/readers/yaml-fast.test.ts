@@ -61,6 +61,7 @@ describe('readYamlFast', () => {
     ['block scalars', 'a: |-\n  one\n    two\n\n  three\nb: |\n  x\n\n\nc: >-\n  folded\n  line\n\n  para\nd: >\n  f\ne: |-\nf: 1\n'],
     ['block scalars in sequences', 's:\n  - |-\n    - a\n    - b\n  - >-\n    c\n'],
     ['flow maps', 'a: { value: 3.182.009 }\nb: {}\nc: { x: , y: "q, r", z: \'s\' }\nd: {a: 1,}\n'],
+    ['colons in flow maps', 'a: { k: a:b, l: 12:30 }\nb: { k: x:, y: 1 }\nc: { k: x:}\nd: { k: x: }\ne: { k: "x:", y: \'z: w\' }\n'],
     ['keys', '__proto__:\n  polluted: yes\nconstructor: x\n"quoted": 1\n'],
     ['a scalar under its key', 'a:\n  value\nb: 1\n'],
     ['unicode', 'tên: Đã kết nối — “ngoặc” 😀\n'],
