@@ -59,7 +59,7 @@ function describe(view: CellView): string {
   }
 }
 
-function interpret(view: Exclude<CellView, { kind: 'formula' }>, kind: FieldKind, ctx: CellContext, at: Where, formula?: string): CellText {
+function interpret(view: Exclude<CellView, { kind: 'formula' }>, kind: FieldKind, ctx: CellContext, at: () => Where, formula?: string): CellText {
   const via = formula ? ` (kết quả của công thức =${formula})` : '';
   switch (view.kind) {
     case 'empty':
@@ -97,13 +97,14 @@ interface Where {
   readonly cell: string;
 }
 
-function fail(code: string, message: string, at: Where): CellText {
-  return { ok: false, diagnostic: error(code, message, at) };
+/** `at` is called only here: the address is made for a diagnostic, not for every cell read */
+function fail(code: string, message: string, at: Where | (() => Where)): CellText {
+  return { ok: false, diagnostic: error(code, message, typeof at === 'function' ? at() : at) };
 }
 
 /** Reads one cell as the text of a field of `kind`, or says, with file, sheet and cell, why it cannot. */
 export function readCell(sheet: SheetView, row: number, column: number, kind: FieldKind, ctx: CellContext): CellText {
-  const at: Where = { file: ctx.file, sheet: sheet.name, cell: address(row, column) };
+  const at = (): Where => ({ file: ctx.file, sheet: sheet.name, cell: address(row, column) });
   const master = sheet.mergedInto(row, column);
   if (master !== undefined) {
     const [, col = 'A', r = '1'] = /^([A-Z]+)(\d+)$/.exec(master) ?? [];
@@ -111,7 +112,7 @@ export function readCell(sheet: SheetView, row: number, column: number, kind: Fi
     if (masterView.kind === 'empty') return { ok: true, text: '' };
     return fail(
       EXCEL_CODES.mergedCell,
-      `ô ${at.cell} bị gộp vào ô ${master} (${describe(masterView) || 'có công thức'}): mỗi số liệu phải nằm trong một ô riêng, hãy bỏ gộp ô`,
+      `ô ${address(row, column)} bị gộp vào ô ${master} (${describe(masterView) || 'có công thức'}): mỗi số liệu phải nằm trong một ô riêng, hãy bỏ gộp ô`,
       at,
     );
   }

@@ -34,6 +34,14 @@ export interface LegacyRead {
 }
 
 type Obj = Record<string, unknown>;
+
+/**
+ * A map keyed by catalog ids: a null-prototype object, which V8 keeps as a hash table. Plain objects would each
+ * get their own hidden class, thousands of them for thousands of different ids, at a high cost per key.
+ */
+function keyed(): Obj {
+  return Object.create(null) as Obj;
+}
 const FIGURES: readonly [LegacyField, 'label' | 'count' | 'text'][] = [
   ['connection', 'label'],
   ['total', 'count'],
@@ -101,10 +109,12 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const diagnostics: Diagnostic[] = [];
   const inputs = new Map<string, Obj>();
   const locations = new CellLocations();
-  const claimed = new Map<string, string>();
+  const claimed = new Map<string, { sheet: string; row: number; column: number }>();
   let found = false;
   let rows = 0;
   const fields = new Set<FigureField>();
+  /** names as folded for the total/group checks (sub-row names repeat on every service) */
+  const folds = new Map<string, string>();
 
   for (const sheet of wb.sheets) {
     if (sheet.state !== 'visible') continue;
@@ -116,18 +126,21 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
     for (const [f] of FIGURES) if (col[f] !== undefined) fields.add(f as FigureField);
     const at = (row: number, c: number | undefined) => ({ file, sheet: sheet.name, cell: address(row, c ?? 1) });
     let parent: ServiceDef | null = null;
+    // the columns of counts: a row with any of them filled is a row of figures
+    const countColumns = FIGURES.flatMap(([f]) => (f !== 'connection' && f !== 'difficulties' && col[f] !== undefined ? [col[f]!] : []));
     for (let row = header.bottom + 1; row <= sheet.rowCount; row++) {
       const nameMaster = col.name !== undefined ? sheet.mergedInto(row, col.name) : undefined;
       const rawName = nameMaster && Number(/\d+$/.exec(nameMaster)?.[0]) !== row ? '' : plainText(sheet, row, col.name!, false).trim();
       const stt = col.stt !== undefined ? plainText(sheet, row, col.stt, false).trim() : '';
-      const figures = FIGURES.filter(([f]) => f !== 'connection' && f !== 'difficulties').some(([f]) => col[f] !== undefined && sheet.cell(row, col[f]!).kind !== 'empty');
+      const figures = countColumns.some((c) => sheet.cell(row, c).kind !== 'empty');
       if (rawName === '' && !figures) continue;
       if (/^\(?\d+\)?$/.test(rawName)) continue; // a row numbering the columns: (1) (2) (3) …
       if (rawName === '') {
         diagnostics.push(error(EXCEL_CODES.legacyUnmatched, 'dòng có số liệu nhưng không có tên dịch vụ công', at(row, col.name)));
         continue;
       }
-      const folded = foldLabel(rawName);
+      const folded = folds.get(rawName) ?? foldLabel(rawName);
+      folds.set(rawName, folded);
       if (TOTAL_ROW.has(folded)) continue;
       if (!figures && (ROMAN.test(stt) || /^nhom\b/.test(folded))) {
         parent = null;
@@ -165,14 +178,14 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       const label = partId ? `${def.id}/${partId}` : def.id;
       const first = claimed.get(label);
       if (first) {
-        diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first}`, at(row, col.name)));
+        diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${address(first.row, first.column)}`, at(row, col.name)));
         continue;
       }
-      claimed.set(label, `${sheet.name} › ${address(row, col.name!)}`);
+      claimed.set(label, { sheet: sheet.name, row, column: col.name! });
 
       const base = partId ? ['services', def.id, 'parts', partId] : ['services', def.id];
-      locations.value(base, sheet.name, address(row, col.name!));
-      locations.key(base, sheet.name, address(row, col.name!));
+      locations.valueAt(base, sheet.name, row, col.name!);
+      locations.keyAt(base, sheet.name, row, col.name!);
       const fields: Obj = {};
       for (const [f, kind] of FIGURES) {
         const c = col[f];
@@ -180,15 +193,17 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         // a status or text merged down over several rows applies to each of them; merged figures are an error
         const spread = kind !== 'count' && sheet.mergedInto(row, c) !== undefined;
         const got = spread ? { ok: true as const, text: plainText(sheet, row, c) } : readCell(sheet, row, c, kind, ctx);
-        locations.value([...base, f], sheet.name, address(row, c));
+        locations.valueAt([...base, f], sheet.name, row, c);
         if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...base, f] });
         else if (got.text.trim() !== '') fields[f] = got.text;
       }
-      const input = inputs.get(def.owner) ?? { department: def.owner, month, services: {} };
+      const input = inputs.get(def.owner) ?? { department: def.owner, month, services: keyed() };
       const services = input.services as Obj;
       if (partId) {
         const entry = (services[def.id] as Obj | undefined) ?? {};
-        entry.parts = { ...((entry.parts as Obj | undefined) ?? {}), [partId]: fields };
+        // (a spread copy of the parts for each sub-row was most of this loop's time)
+        const parts = (entry.parts ??= keyed()) as Obj;
+        parts[partId] = fields;
         services[def.id] = entry;
       } else {
         services[def.id] = { ...fields, ...((services[def.id] as Obj | undefined) ?? {}) };

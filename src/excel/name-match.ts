@@ -18,16 +18,50 @@ function foldWord(word: string): string {
   return (base + tone).normalize('NFC');
 }
 
+/**
+ * Words already folded: a language has a few thousand syllables, and a sheet repeats them on every row. The cache
+ * is dropped when it grows past its bound (a sheet of random words cannot make it grow without end).
+ */
+const WORDS = new Map<string, string>();
+const WORDS_MAX = 50_000;
+
+function foldWordCached(word: string): string {
+  let f = WORDS.get(word);
+  if (f === undefined) {
+    // a word of ASCII letters and digits has no tone to move
+    f = /^[\x00-\x7f]*$/.test(word) ? word : foldWord(word);
+    if (WORDS.size >= WORDS_MAX) WORDS.clear();
+    WORDS.set(word, f);
+  }
+  return f;
+}
+
+/** whole names already keyed: sub-row names ("- Cấp lần đầu") repeat under every service (bounded as WORDS) */
+const NAMES = new Map<string, string>();
+
 export function nameKey(name: string): string {
-  return name
+  let key = NAMES.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (NAMES.size >= WORDS_MAX) NAMES.clear();
+    NAMES.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
+  const words = name
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim()
-    .split(' ')
-    .filter(Boolean)
-    .map(foldWord)
-    .join(' ');
+    .split(' ');
+  let out = '';
+  for (const w of words) {
+    if (w === '') continue;
+    out = out === '' ? foldWordCached(w) : out + ' ' + foldWordCached(w);
+  }
+  return out;
 }
 
 /** A name with its leading list mark ("- ", "+ ", "* ") removed, as sub-rows print it. */

@@ -32,11 +32,25 @@ export function foldLabel(s: string): string {
     .trim();
 }
 
+/** each label set's keys by every spelling that exactly names them (key, label) and by their folded forms */
+const FOLDED = new WeakMap<object, { exact: Map<string, string>; folded: Map<string, string> }>();
+
+function lookupOf(labels: Record<string, string>): { exact: Map<string, string>; folded: Map<string, string> } {
+  let l = FOLDED.get(labels);
+  if (!l) {
+    l = { exact: new Map(), folded: new Map() };
+    for (const [key, label] of Object.entries(labels)) {
+      for (const s of [key, label]) if (!l.folded.has(foldLabel(s))) l.folded.set(foldLabel(s), key);
+    }
+    // an exact spelling gives what its folded form gives
+    for (const [key, label] of Object.entries(labels)) for (const s of [key, label]) l.exact.set(s, l.folded.get(foldLabel(s))!);
+    FOLDED.set(labels, l);
+  }
+  return l;
+}
+
 /** Accepts the code ("connected") or the printed label in any case/diacritic form ("Đã kết nối", "da ket noi"). */
 export function matchLabel<K extends string>(labels: Record<K, string>, raw: string): K | null {
-  const f = foldLabel(raw);
-  for (const [key, label] of Object.entries(labels) as [K, string][]) {
-    if (f === foldLabel(key) || f === foldLabel(label)) return key;
-  }
-  return null;
+  const l = lookupOf(labels);
+  return (l.exact.get(raw) ?? l.folded.get(foldLabel(raw)) ?? null) as K | null;
 }
