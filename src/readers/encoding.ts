@@ -20,6 +20,12 @@ const VNI = /[a-zA-Z][äøûïöñæåëüÄØÛÏÖÑÆÅËÜ]|[aeiouyAEIOUY][�
 // typed in Unicode, whatever foreign names it also holds
 const UNICODE_VIETNAMESE = /[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]/;
 
+const LATIN1 = /[\u00a0-\u00ff]/;
+const PATTERNS = [
+  [TCVN3, 'TCVN3'],
+  [VNI, 'VNI'],
+] as const;
+
 export function detectLegacyVietnamese(text: string): LegacyHit | null {
   const lines = text.split('\n');
   let tcvnHits = 0;
@@ -27,11 +33,9 @@ export function detectLegacyVietnamese(text: string): LegacyHit | null {
   let first: LegacyHit | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (UNICODE_VIETNAMESE.test(line)) continue;
-    for (const [re, enc] of [
-      [TCVN3, 'TCVN3'],
-      [VNI, 'VNI'],
-    ] as const) {
+    // every legacy pattern has a Latin-1 letter; most lines have none, or are plainly Unicode Vietnamese
+    if (!LATIN1.test(line) || UNICODE_VIETNAMESE.test(line)) continue;
+    for (const [re, enc] of PATTERNS) {
       for (const m of line.matchAll(re)) {
         if (enc === 'TCVN3') tcvnHits++;
         else vniHits++;

@@ -74,7 +74,15 @@ export const MonthText = text.transform((s, ctx): string => {
 /** Free text: NFC, XML-illegal control characters removed, trailing spaces of lines trimmed. */
 export const Text = text.transform((s) => cleanText(s));
 
+/**
+ * Anything cleanText would change besides the Unicode form: CR, the removed characters (surrogates, even paired,
+ * go the long way), spaces before a line end, and white space at either end.
+ */
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]|[ \t][\n\u2028\u2029]|^\s|\s$/;
+
 export function cleanText(s: string): string {
+  // most texts only need their Unicode form (the same result, without six passes over them)
+  if (!NEEDS_CLEANING.test(s)) return s.normalize('NFC');
   return s
     .replace(/\r\n?/g, '\n')
     // XML 1.0 forbids C0 controls except tab and newline, lone surrogates and U+FFFE/FFFF
