@@ -27,7 +27,7 @@ export async function renderOutputs(req: RenderRequest): Promise<{ files: { form
   const files: { format: Format; bytes: Uint8Array }[] = [];
   if (req.formats.includes('docx')) {
     const { renderReportDocx } = await import('../render/docx/render.js');
-    const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, ...(req.draft ? { draft: req.draft } : {}) });
+    const r = await renderReportDocx(req.model, templates, { createdAt: req.createdAt, texts: texts.texts, ...(req.draft ? { draft: req.draft } : {}) });
     if ('diagnostics' in r) return { diagnostics: r.diagnostics };
     files.push({ format: 'docx', bytes: r.bytes });
   }

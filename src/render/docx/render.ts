@@ -4,7 +4,7 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { parseMarkup } from '../../markup/parse.js';
 import type { ReportModel } from '../../model/report-model.js';
 import { RENDER_CODES } from '../template/codes.js';
-import { renderTexts, TEMPLATE_NAMES, type TemplateSources } from '../template/report-texts.js';
+import { renderTexts, TEMPLATE_NAMES, type ReportTexts, type TemplateSources } from '../template/report-texts.js';
 import { appendix } from './appendix.js';
 import { closing } from './closing.js';
 import { firstPage } from './first-page.js';
@@ -26,6 +26,8 @@ export interface RenderDocxOptions {
   readonly draft?: { readonly problems: readonly DraftProblem[] };
   /** the document's creation time (core properties and zip entries); default: the end of the period, 00:00 UTC */
   readonly createdAt?: Date;
+  /** the template texts already rendered from this model and these templates (a build rendering several formats) */
+  readonly texts?: ReportTexts;
 }
 
 export type RenderDocxResult = { readonly bytes: Uint8Array } | { readonly diagnostics: readonly Diagnostic[] };
@@ -40,9 +42,12 @@ export async function renderReportDocx(
   templates: TemplateSources,
   options: RenderDocxOptions = {},
 ): Promise<RenderDocxResult> {
-  const rendered = renderTexts(model, templates);
-  if ('diagnostics' in rendered) return { diagnostics: rendered.diagnostics };
-  const { texts } = rendered;
+  let texts = options.texts;
+  if (!texts) {
+    const rendered = renderTexts(model, templates);
+    if ('diagnostics' in rendered) return { diagnostics: rendered.diagnostics };
+    texts = rendered.texts;
+  }
 
   const body = parseMarkup(texts.body, { footnoteIds: model.footnotes.map((f) => f.id) });
   if (body.undefinedCalls.length > 0) {
