@@ -21,22 +21,30 @@ export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | {
 /** Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. */
 export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator): Validated<z.output<S>> {
   // zod leaves the input out of its issues unless asked: without it a wrong type would read as a missing key
-  const reserved = protoKeys(input).map((path) =>
+  const walked = protoKeys(input);
+  const reserved = walked.paths.map((path) =>
     error(CODES.schemaUnknownKey, 'khóa "__proto__" không được dùng (tên dành riêng của JavaScript)', { file: loc.file, path, ...loc.at(path, true) }),
   );
   if (reserved.length > 0) return { ok: false, diagnostics: reserved };
-  const r = schema.safeParse(input, { reportInput: true });
+  // zod compiles a parser for each object schema on first use (new Function): worth it for thousands of
+  // objects, a loss for a file of a few dozen, which is what a command starting cold mostly reads
+  const r = schema.safeParse(input, { reportInput: true, jitless: walked.nodes < JIT_FROM_NODES });
   if (r.success) return { ok: true, value: r.data, diagnostics: [] };
   const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
   return { ok: false, diagnostics };
 }
 
-/** Paths of "__proto__" keys: zod's records drop such a key without a word, and its value with it. */
-function protoKeys(input: unknown): (string | number)[][] {
+/** inputs with at least this many values are parsed by zod's compiled parsers */
+const JIT_FROM_NODES = 5000;
+
+/** Paths of "__proto__" keys (zod's records drop such a key without a word, and its value with it); the number of values. */
+function protoKeys(input: unknown): { paths: (string | number)[][]; nodes: number } {
   const out: (string | number)[][] = [];
+  let nodes = 0;
   // depth-first with one path kept up to date: a path is copied only when a key is found
   const path: (string | number)[] = [];
   const walk = (value: unknown): void => {
+    nodes++;
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -54,7 +62,7 @@ function protoKeys(input: unknown): (string | number)[][] {
     }
   };
   walk(input);
-  return out;
+  return { paths: out, nodes };
 }
 
 function describe(input: unknown): string {
