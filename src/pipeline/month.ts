@@ -7,7 +7,7 @@ import type { ReportModel } from '../model/report-model.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { runRules } from '../rules/index.js';
 import { loadWorkspace, type Workspace } from '../workspace/load.js';
-import { readMonth, readPrevious } from '../workspace/month.js';
+import { readMonth, readPrevious, type PreviousValues } from '../workspace/month.js';
 import { SILENT, type Progress } from './progress.js';
 
 export interface MonthCheck {
@@ -23,6 +23,8 @@ export interface MonthCheck {
   readonly missing: readonly { readonly id: string; readonly name: string; readonly file: string | null }[];
   /** returns still marked for review (not counted as submitted) */
   readonly pending: readonly LoadedSubmission[];
+  /** last month's values (its folder, or the baseline), when there are any */
+  readonly previous?: PreviousValues;
 }
 
 /** Reads, validates and consolidates one month of a workspace: the work behind validate, status, model and build. */
@@ -55,5 +57,15 @@ export async function checkMonth(dataDir: string, shown: string, month: string, 
   const model = data.exists
     ? buildReportModel({ month, settings: ws.settings, catalog: ws.catalog, submissions: data.submissions, previous: prev.previous })
     : undefined;
-  return { month, workspace: ws, submissions: data.submissions, pending, files: data.files, diagnostics, missing, ...(model ? { model } : {}) };
+  return {
+    month,
+    workspace: ws,
+    submissions: data.submissions,
+    pending,
+    files: data.files,
+    diagnostics,
+    missing,
+    ...(model ? { model } : {}),
+    ...(prev.previous ? { previous: prev.previous } : {}),
+  };
 }

@@ -1,8 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { previousMonth } from '../compute/period.js';
 import type { Submission } from '../schema/submission.js';
-import { listMonths, readMonth } from '../workspace/month.js';
 import type { MonthCheck } from './month.js';
 
 export interface DepartmentStatusRow {
@@ -42,15 +40,15 @@ async function modified(file: string): Promise<string | null> {
 export async function departmentStatuses(r: MonthCheck): Promise<DepartmentStatusRow[]> {
   const ws = r.workspace;
   if (!ws) return [];
-  const prev = previousMonth(r.month);
-  const before = (await listMonths(ws)).includes(prev) ? await readMonth(ws, prev) : null;
+  // last month's returns, as checkMonth read them (none when the comparison is with the baseline)
+  const before = r.previous?.submissions ?? [];
   return Promise.all(
     ws.catalog.departments.map(async (d): Promise<DepartmentStatusRow> => {
       const s = r.submissions.find((x) => x.submission.department === d.id);
       const p = r.pending.find((x) => x.submission.department === d.id);
       const file = s?.file ?? p?.file ?? null;
       const mine = file ? r.diagnostics.filter((x) => x.file === file && x.code !== 'BC260') : [];
-      const old = new Set(textsOf(before?.submissions.find((x) => x.submission.department === d.id)?.submission));
+      const old = new Set(textsOf(before.find((x) => x.department === d.id)));
       return {
         id: d.id,
         name: d.name,

@@ -22,6 +22,9 @@ export async function readTextFile(path: string, shown: string): Promise<TextRea
   return decodeText(bytes, shown);
 }
 
+/** one decoder for every file (decode without `stream` keeps no state between calls) */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeText(bytes: Uint8Array, shown: string): TextRead {
   const notUtf8 = (offset: number, how: string) => ({
     ok: false as const,
@@ -36,7 +39,7 @@ export function decodeText(bytes: Uint8Array, shown: string): TextRead {
   if (looksUtf16(bytes)) return notUtf8(bytes.indexOf(0), 'tệp lưu bằng UTF-16, Notepad gọi là "Unicode"');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const legacy = guessLegacyEncoding(bytes);
     const how =
@@ -66,6 +69,7 @@ export function decodeText(bytes: Uint8Array, shown: string): TextRead {
 /** UTF-16 without a byte-order mark: Latin letters leave every other byte NUL. */
 function looksUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
+  if (bytes.subarray(0, n).indexOf(0) < 0) return false; // no NUL at all: the usual case, found natively
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;

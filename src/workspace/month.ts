@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { readSubmission, submissionKind, type LoadedSubmission } from '../readers/submission.js';
-import { BaselineFile, type IndicatorEntryOut, type ServiceEntryOut } from '../schema/submission.js';
+import { BaselineFile, type IndicatorEntryOut, type ServiceEntryOut, type Submission } from '../schema/submission.js';
 import { previousMonth } from '../compute/period.js';
 import type { Workspace } from './load.js';
 import { loadYamlFile } from './load.js';
@@ -65,6 +65,8 @@ export interface PreviousValues {
   readonly source: 'month' | 'baseline';
   readonly services: Readonly<Record<string, ServiceEntryOut>>;
   readonly indicators: Readonly<Record<string, IndicatorEntryOut>>;
+  /** the previous month's returns as read (none when the values come from the baseline) */
+  readonly submissions: readonly Submission[];
 }
 
 export async function readPrevious(ws: Workspace, month: string): Promise<{ previous: PreviousValues | null; diagnostics: Diagnostic[] }> {
@@ -82,7 +84,7 @@ export async function readPrevious(ws: Workspace, month: string): Promise<{ prev
     const diagnostics = broken.map((f) =>
       warning(CODES.fileUnreadable, `tệp tháng trước có lỗi nên không dùng được để so sánh tăng/giảm`, { file: f ?? join(ws.shown, prev) }),
     );
-    return { previous: { month: prev, source: 'month', services, indicators }, diagnostics };
+    return { previous: { month: prev, source: 'month', services, indicators, submissions: data.submissions.map((s) => s.submission) }, diagnostics };
   }
   const baselinePath = join(ws.dir, 'baseline.yaml');
   const exists = await readdir(ws.dir).then((n) => n.includes('baseline.yaml'));
@@ -91,5 +93,5 @@ export async function readPrevious(ws: Workspace, month: string): Promise<{ prev
   if (!r.loaded) return { previous: null, diagnostics: r.diagnostics };
   if (r.loaded.value.month !== prev) return { previous: null, diagnostics: [] };
   const b = r.loaded.value;
-  return { previous: { month: prev, source: 'baseline', services: b.services ?? {}, indicators: b.indicators ?? {} }, diagnostics: [] };
+  return { previous: { month: prev, source: 'baseline', services: b.services ?? {}, indicators: b.indicators ?? {}, submissions: [] }, diagnostics: [] };
 }
