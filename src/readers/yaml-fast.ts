@@ -30,12 +30,28 @@ export function readYamlFast(file: string, source: string): YamlReadResult | nul
   void file;
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (AWKWARD.test(text)) return null;
+  let value: unknown;
   try {
-    return new FastReader(text).read();
+    value = new FastReader(text, false).parse();
   } catch (e) {
     if (e === UNSUPPORTED) return null;
     throw e;
   }
+  return { value, map: lazySourceMap(text), diagnostics: [] };
+}
+
+/**
+ * Positions are wanted only for a diagnostic: the first `locate` reads the text a second time, recording them
+ * (the same reader, so the same values; it cannot fail where the first reading succeeded).
+ */
+function lazySourceMap(text: string): SourceMap {
+  let find: ((path: Path) => { value: number; key: number }) | undefined;
+  const pos = (p: number) => (p === 0 ? { line: 1, column: 1 } : { line: Math.floor(p / 1048576), column: p % 1048576 });
+  const where = (path: Path) => (find ??= new FastReader(text, true).positions())(path);
+  return {
+    locate: (path) => pos(where(path).value),
+    locateKey: (path) => pos(where(path).key),
+  };
 }
 
 function bail(): never {
@@ -79,7 +95,11 @@ class FastReader {
   private pos = 0;
   private readonly spots = new Map<object, Spots>();
 
-  constructor(text: string) {
+  /** `record`: keep every entry's positions (in `spots`), for `positions` */
+  constructor(
+    text: string,
+    private readonly record: boolean,
+  ) {
     const lines = text.split('\n');
     for (let k = 0; k < lines.length; k++) {
       const l = lines[k]!;
@@ -89,7 +109,7 @@ class FastReader {
     this.lines = lines;
   }
 
-  read(): YamlReadResult {
+  parse(): unknown {
     for (const l of this.lines) {
       const c = l.charCodeAt(0);
       // directives and document markers
@@ -102,11 +122,15 @@ class FastReader {
     if (value === undefined) bail();
     this.skipBlank();
     if (this.i < this.lines.length) bail();
+    return value;
+  }
+
+  /** reads the text; then, for a path: the value and key positions of the deepest node of it that exists */
+  positions(): (path: Path) => { value: number; key: number } {
+    const value = this.parse();
     const root = this.pos;
     const spots = this.spots;
-    const pos = (p: number) => (p === 0 ? { line: 1, column: 1 } : { line: Math.floor(p / 1048576), column: p % 1048576 });
-    /** the value and key positions of the deepest node of `path` that exists (key: 0 unless it is the whole path) */
-    const find = (path: Path): { value: number; key: number } => {
+    return (path: Path): { value: number; key: number } => {
       let node: unknown = value;
       let at = root;
       for (let d = 0; d < path.length; d++) {
@@ -132,11 +156,6 @@ class FastReader {
       }
       return { value: at, key: at };
     };
-    const map: SourceMap = {
-      locate: (path) => pos(find(path).value),
-      locateKey: (path) => pos(find(path).key),
-    };
-    return { value, map, diagnostics: [] };
   }
 
   private skipBlank(): void {
@@ -187,10 +206,12 @@ class FastReader {
         value = this.inline(this.i, v, indent, depth);
       }
       put(out, name, value);
-      keys.push(name);
-      at.push(keyAt, this.pos);
+      if (this.record) {
+        keys.push(name);
+        at.push(keyAt, this.pos);
+      }
     }
-    this.spots.set(out, { keys, at });
+    if (this.record) this.spots.set(out, { keys, at });
     this.pos = self;
     return out;
   }
@@ -238,9 +259,9 @@ class FastReader {
           out.push(this.mapping(c, depth + 1));
         } else out.push(this.inline(this.i, c, indent, depth + 1));
       }
-      at.push(0, this.pos);
+      if (this.record) at.push(0, this.pos);
     }
-    this.spots.set(out, { keys: null, at });
+    if (this.record) this.spots.set(out, { keys: null, at });
     this.pos = self;
     return out;
   }
@@ -348,7 +369,7 @@ class FastReader {
       while (line.charCodeAt(p) === 32) p++;
     };
     const done = (): [Obj, number] => {
-      this.spots.set(out, { keys, at });
+      if (this.record) this.spots.set(out, { keys, at });
       return [out, p + 1];
     };
     for (;;) {
@@ -366,8 +387,10 @@ class FastReader {
       if (line[p] !== ' ' && line[p] !== ',' && line[p] !== '}') bail();
       skip();
       let value: string;
-      at.push(this.at(row, keyStart), this.at(row, p));
-      keys.push(name);
+      if (this.record) {
+        at.push(this.at(row, keyStart), this.at(row, p));
+        keys.push(name);
+      }
       const v = line[p];
       if (v === ',' || v === '}') value = '';
       else if (v === '"') [value, p] = doubleQuoted(line, p);
