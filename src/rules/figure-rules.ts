@@ -14,14 +14,27 @@ interface FigureRow {
   readonly overdue?: number | null | undefined;
 }
 
+/** rows per list of returns: several rules walk them, and a large month has tens of thousands */
+const ROWS = new WeakMap<readonly LoadedSubmission[], FigureRow[]>();
+
 /** Every row and sub-row of Phụ lục I/II in the returns, with its path. */
 function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
-  return submissions.flatMap((s) =>
-    Object.entries(s.submission.services ?? {}).flatMap(([id, e]) => [
-      { s, path: ['services', id], ...e },
-      ...Object.entries(e.parts ?? {}).map(([pid, p]) => ({ s, path: ['services', id, 'parts', pid], ...p })),
-    ]),
-  );
+  let rows = ROWS.get(submissions);
+  if (!rows) {
+    rows = [];
+    for (const s of submissions) {
+      for (const [id, e] of Object.entries(s.submission.services ?? {})) {
+        rows.push(row(s, ['services', id], e));
+        for (const [pid, p] of Object.entries(e.parts ?? {})) rows.push(row(s, ['services', id, 'parts', pid], p));
+      }
+    }
+    ROWS.set(submissions, rows);
+  }
+  return rows;
+}
+
+function row(s: LoadedSubmission, path: Path, e: Omit<FigureRow, 's' | 'path'>): FigureRow {
+  return { s, path, total: e.total, online: e.online, onTime: e.onTime, overdue: e.overdue };
 }
 
 const n = formatNumber;

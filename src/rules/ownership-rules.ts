@@ -31,6 +31,17 @@ function claims(s: LoadedSubmission, kind: ItemKind): string[] {
 const KINDS: ItemKind[] = ['service', 'model', 'indicator', 'section'];
 
 /** Every service, model, indicator and section named in a return exists; parts exist under their row. */
+/** a catalog item's part ids, made once per item (a month may name thousands of items) */
+const PART_IDS = new WeakMap<{ readonly parts: readonly { readonly id: string }[] }, Set<string>>();
+function partIds(def: { readonly parts: readonly { readonly id: string }[] }): Set<string> {
+  let ids = PART_IDS.get(def);
+  if (!ids) {
+    ids = new Set(def.parts.map((p) => p.id));
+    PART_IDS.set(def, ids);
+  }
+  return ids;
+}
+
 export const unknownItem: Rule = (ctx) =>
   ctx.submissions.flatMap((s) => {
     const out = KINDS.flatMap((kind) =>
@@ -41,9 +52,8 @@ export const unknownItem: Rule = (ctx) =>
     for (const [id, entry] of Object.entries(s.submission.services ?? {})) {
       const def = ctx.index.service.get(id);
       if (!def) continue;
-      const known = new Set(def.parts.map((p) => p.id));
       for (const part of Object.keys(entry.parts ?? {})) {
-        if (!known.has(part)) {
+        if (!partIds(def).has(part)) {
           const list = def.parts.length ? `các dòng con: ${def.parts.map((p) => p.id).join(', ')}` : 'dịch vụ này không có dòng con';
           out.push(error(CODES.unknownItem, `dòng con "${part}" không thuộc dịch vụ "${id}" (${list})`, at(s, ['services', id, 'parts', part], true)));
         }
@@ -52,9 +62,8 @@ export const unknownItem: Rule = (ctx) =>
     for (const [id, entry] of Object.entries(s.submission.indicators ?? {})) {
       const def = ctx.index.indicator.get(id);
       if (!def) continue;
-      const known = new Set(def.parts.map((p) => p.id));
       for (const part of Object.keys(entry.parts ?? {})) {
-        if (!known.has(part)) {
+        if (!partIds(def).has(part)) {
           out.push(error(CODES.unknownItem, `thành phần "${part}" không thuộc chỉ tiêu "${id}"`, at(s, ['indicators', id, 'parts', part], true)));
         }
       }
