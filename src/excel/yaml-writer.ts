@@ -12,6 +12,9 @@ import { SCHEMA_LINE } from '../workspace/submission-yaml.js';
  * edited in place, so its comments, layout and the way each unchanged value was written survive; a value is
  * rewritten only when its meaning changed. Keys follow the catalog's order; new values are written in the house
  * style ("229.046", "Đã kết nối", "15/9/2024", "|" blocks for texts of several lines).
+ *
+ * A file that does not exist yet is written as text directly (`emitNewSubmissionYaml`, below): the same bytes as
+ * the Document path, without building and stringifying thousands of yaml nodes.
  */
 
 /** Which parts of the file the import replaces: the whole return (a form), or some service rows (a legacy sheet). */
@@ -105,7 +108,8 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
-function rankIn(order: readonly string[], k: string): number {
+/** each key's first place in `order` */
+function rankMap(order: readonly string[]): Map<string, number> {
   let index = ranks.get(order);
   if (!index) {
     index = new Map();
@@ -114,7 +118,11 @@ function rankIn(order: readonly string[], k: string): number {
     });
     ranks.set(order, index);
   }
-  return index.get(k) ?? Number.MAX_SAFE_INTEGER;
+  return index;
+}
+
+function rankIn(order: readonly string[], k: string): number {
+  return rankMap(order).get(k) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Puts `node` under `key`, keeping the map's order given by `order` for a new key. */
@@ -267,37 +275,92 @@ export interface YamlTarget {
   readonly source?: string;
 }
 
-/** The department's YAML after the import. `sub` is the normalised return (zod output). */
-export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Scope, target: YamlTarget): string {
-  const doc = target.existing !== null ? parseDocument(target.existing, { schema: 'failsafe' }) : new Document(new YAMLMap(), { schema: 'failsafe' });
-  if (target.existing === null) {
-    doc.commentBefore = [SCHEMA_LINE, ...(target.source ? [`nhập từ ${target.source}`] : [])].map((l) => ' ' + l).join('\n');
+export interface WriteOptions {
+  /** 'document': a new file too is built as a yaml Document and stringified (the reference for the direct writing) */
+  readonly via?: 'document';
+}
+
+/** toString options of every document written here */
+const STRINGIFY = { lineWidth: 0, indent: 2, nullStr: '' } as const;
+
+/** the comment that opens a new file: the editor's schema line, then where the values came from */
+function headComment(source: string | undefined): string {
+  return [SCHEMA_LINE, ...(source ? [`nhập từ ${source}`] : [])].map((l) => ' ' + l).join('\n');
+}
+
+/** What the writing needs of a catalog, worked out once per catalog (an import writes many files with one). */
+interface CatalogFacts {
+  readonly serviceIds: readonly string[];
+  readonly indicatorIds: readonly string[];
+  readonly modelIds: readonly string[];
+  readonly sectionIds: readonly string[];
+  /** the ids of a service's sub-rows, in the catalog's order */
+  partIds(service: string): readonly string[];
+}
+
+const catalogFacts = new WeakMap<Catalog, CatalogFacts>();
+
+function factsOf(catalog: Catalog): CatalogFacts {
+  let f = catalogFacts.get(catalog);
+  if (!f) {
+    const index = indexCatalog(catalog);
+    const parts = new Map<string, readonly string[]>();
+    f = {
+      serviceIds: allServices(catalog).map((s) => s.id),
+      indicatorIds: catalog.indicators.map((i) => i.id),
+      modelIds: allModels(catalog).map((m) => m.id),
+      sectionIds: catalog.sections.map((s) => s.id),
+      partIds(service) {
+        let ids = parts.get(service);
+        if (!ids) parts.set(service, (ids = index.service.get(service)?.parts.map((p) => p.id) ?? []));
+        return ids;
+      },
+    };
+    catalogFacts.set(catalog, f);
   }
+  return f;
+}
+
+/** the service rows the import writes: all of them for a whole return, the sheet's rows for a legacy sheet */
+function servicesInScope(sub: Submission, scope: Scope): Submission['services'] {
+  if (scope.kind === 'all') return sub.services;
+  const inScope = new Set(scope.ids);
+  return Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => inScope.has(id)));
+}
+
+/** The department's YAML after the import. `sub` is the normalised return (zod output). */
+export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Scope, target: YamlTarget, options: WriteOptions = {}): string {
+  if (target.existing === null && options.via !== 'document') {
+    const text = emitNewSubmissionYaml(sub, catalog, scope, target.source);
+    if (text !== null) return text;
+  }
+  return viaDocument(sub, catalog, scope, target);
+}
+
+function viaDocument(sub: Submission, catalog: Catalog, scope: Scope, target: YamlTarget): string {
+  const doc = target.existing !== null ? parseDocument(target.existing, { schema: 'failsafe' }) : new Document(new YAMLMap(), { schema: 'failsafe' });
+  if (target.existing === null) doc.commentBefore = headComment(target.source);
   if (!isMap(doc.contents)) doc.contents = new YAMLMap() as never;
   edits.count = 0;
-  const finish = () => (target.existing !== null && edits.count === 0 ? target.existing : doc.toString({ lineWidth: 0, indent: 2, nullStr: '' }));
+  const finish = () => (target.existing !== null && edits.count === 0 ? target.existing : doc.toString(STRINGIFY));
   const root = doc.contents as unknown as YAMLMap;
   const w = new Writer(doc);
-  const index = indexCatalog(catalog);
-  const serviceIds = allServices(catalog).map((s) => s.id);
+  const facts = factsOf(catalog);
   w.scalar(root, 'department', 'text', sub.department, TOP);
   w.scalar(root, 'month', 'month', sub.month, TOP);
 
   const all = scope.kind === 'all';
-  const inScope = new Set(scope.kind === 'services' ? scope.ids : []);
-  const services = all ? sub.services : Object.fromEntries(Object.entries(sub.services ?? {}).filter(([id]) => inScope.has(id)));
   const only = scope.kind === 'services' ? scope.fields : undefined;
-  w.entries<ServiceEntryOut>(root, 'services', services, serviceIds, TOP, (m, e, id) => {
+  w.entries<ServiceEntryOut>(root, 'services', servicesInScope(sub, scope), facts.serviceIds, TOP, (m, e, id) => {
     figures(w, m, e, only);
-    const partIds = index.service.get(id)?.parts.map((p) => p.id) ?? [];
-    w.entries(m, 'parts', e.parts, partIds, FIGURES, (pm, p) => figures(w, pm, p, only), true);
+    w.entries(m, 'parts', e.parts, facts.partIds(id), FIGURES, (pm, p) => figures(w, pm, p, only), true);
   }, all);
   if (!all) return finish();
   // a whole return imported from the department's form is its answer: the "review" mark of `baocao open` goes
   remove(root, 'review');
 
   w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
-  w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, catalog.indicators.map((i) => i.id), TOP, (m, e) => {
+  w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, facts.indicatorIds, TOP, (m, e) => {
     w.scalar(m, 'value', 'count', e.value, INDICATOR);
     w.scalar(m, 'total', 'count', e.total, INDICATOR);
     w.scalar(m, 'asOf', 'date', e.asOf, INDICATOR);
@@ -311,16 +374,15 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
       if (!pm.items.length) remove(m, 'parts');
     }
   }, true);
-  w.entries<ModelEntryOut>(root, 'models', sub.models, allModels(catalog).map((m) => m.id), TOP, (m, e) => {
+  w.entries<ModelEntryOut>(root, 'models', sub.models, facts.modelIds, TOP, (m, e) => {
     w.scalar(m, 'status', 'progress', e.status, MODEL);
     for (const k of MODEL.slice(1) as (keyof ModelEntryOut)[]) w.scalar(m, k, 'text', e[k], MODEL);
   }, true);
   const sections = Object.entries(sub.sections ?? {});
   if (sections.length || isMap(child(root, 'sections'))) {
     const sm = w.map(root, 'sections', TOP);
-    const ids = catalog.sections.map((s) => s.id);
     for (const p of [...sm.items]) if (!Object.hasOwn(sub.sections ?? {}, keyOf(p))) remove(sm, keyOf(p));
-    for (const [id, items] of sections) w.list(sm, id, items, [...ids, ...sections.map(([k]) => k)]);
+    for (const [id, items] of sections) w.list(sm, id, items, [...facts.sectionIds, ...sections.map(([k]) => k)]);
     if (!sm.items.length) remove(root, 'sections');
   }
   const notes = Object.entries(sub.footnotes ?? {});
@@ -331,4 +393,400 @@ export function writeSubmissionYaml(sub: Submission, catalog: Catalog, scope: Sc
     if (!fm.items.length) remove(root, 'footnotes');
   }
   return finish();
+}
+
+// ------------------------------------------------------------------ a new file, written as text
+
+/*
+ * For a file that does not exist yet, `viaDocument` places every key once, in its order's rank, and leaves empty
+ * values out; then the yaml stringifier lays the nodes out (indent 2, no line folding, no comment but the opening
+ * one). `emitNewSubmissionYaml` writes that layout directly: "key: value" lines, a nested block map as "key:" and
+ * its pairs two spaces deeper ("key: {}" when empty), a sequence as "- item" lines under its key ("key: []" when
+ * empty), a flow map as "key: { a: 1, b: 2 }". A scalar is written as it is only when `plainAsIs` proves the
+ * stringifier would write it so; any other scalar (quoted, "|" block, empty…), and a flow map holding one, is
+ * stringified by the yaml package itself, in a small document that puts it at the same depth (`pairByYaml`). A
+ * key that is not a plain id, or a value that does not render to a string, sends the whole file through the
+ * Document path (such a return is not a valid one anyway). tests/excel/yaml-writer.test.ts compares both paths.
+ */
+
+/**
+ * A value the stringifier writes exactly as it is in a block collection: `styled` gives it no type (one line,
+ * `needsQuotes` false: no reserved word, no ": " or " #", no space at either end), and it passes the
+ * stringifier's rules for a plain scalar with room to spare: a letter or digit first; then only letters, marks,
+ * digits, spaces and punctuation that mean nothing after the first character; not ":" last. No "#", line break,
+ * tab, control character or lone surrogate (none is listed).
+ */
+const PLAIN_BLOCK = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,.;:/()%+=_'"–…-]*[\p{L}\p{M}\p{N},.;/()%+=_'"–…-])?$/u;
+/** the same inside a flow map ("{ a: 1 }"), where "," and brackets end a value: without spaces or ":" either */
+const PLAIN_FLOW = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}./_-]*$/u;
+/** ids written as keys as they are (the catalog's ids; the stringifier makes a key of more than 1024 characters explicit) */
+const PLAIN_KEY = /^[a-z0-9][a-z0-9-]{0,1000}$/;
+
+function plainAsIs(text: string, flow = false): boolean {
+  return (flow ? PLAIN_FLOW : PLAIN_BLOCK).test(text) && !needsQuotes(text);
+}
+
+/** styles and stringifies the scalars that are not written as they are */
+const PROBE = new Document(new YAMLMap(), { schema: 'failsafe' });
+const PADS: string[] = [];
+const pad = (depth: number): string => (PADS[depth] ??= '  '.repeat(depth));
+/** what comes before the pair at `depth` in a probe: "k:" at each depth above it */
+const probePrefix = (depth: number): string => Array.from({ length: depth }, (_, i) => `${pad(i)}k:\n`).join('') + pad(depth);
+
+/** The pair "key: value" as the yaml stringifier writes it in a block map at `depth` (the root map is at 0). */
+function pairByYaml(depth: number, key: string, value: Node): string {
+  let map = new YAMLMap();
+  map.items.push(PROBE.createPair(key, value) as Pair);
+  for (let i = 0; i < depth; i++) {
+    const outer = new YAMLMap();
+    outer.items.push(PROBE.createPair('k', map) as Pair);
+    map = outer;
+  }
+  PROBE.contents = map as never;
+  const text = PROBE.toString(STRINGIFY);
+  const prefix = probePrefix(depth);
+  if (!text.startsWith(prefix) || !text.endsWith('\n')) throw new Error(`yaml-writer: unexpected layout ${JSON.stringify(text)}`);
+  return text.slice(prefix.length, -1);
+}
+
+/** An item of a block sequence that is the value of a pair at `depth`, as the yaml stringifier writes it. */
+function itemByYaml(depth: number, item: Node): string {
+  const seq = new YAMLSeq();
+  seq.items.push(item);
+  const pair = pairByYaml(depth, 'k', seq);
+  const head = `k:\n${pad(depth + 1)}- `;
+  if (!pair.startsWith(head)) throw new Error(`yaml-writer: unexpected layout ${JSON.stringify(pair)}`);
+  return pair.slice(head.length);
+}
+
+/**
+ * The text being written, as UTF-16 code units in a buffer kept from file to file: no string per line, so the
+ * only garbage a file leaves is its finished text, made in one copy at the end.
+ */
+class Units {
+  private buf = new Uint16Array(1 << 16);
+  /** code units written */
+  n = 0;
+
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const bigger = new Uint16Array(Math.max(2 * this.buf.length, this.n + k));
+    bigger.set(this.buf.subarray(0, this.n));
+    this.buf = bigger;
+  }
+
+  units(u: Uint16Array): void {
+    this.room(u.length);
+    this.buf.set(u, this.n);
+    this.n += u.length;
+  }
+
+  text(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.n++] = s.charCodeAt(i);
+  }
+
+  /** a count (a safe integer ≥ 0) as `formatNumber` writes it: "3.182.603" */
+  count(v: number): void {
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    const length = digits + Math.floor((digits - 1) / 3);
+    this.room(length);
+    let at = this.n + length;
+    let x = v;
+    for (let k = 0; k < digits; k++) {
+      if (k > 0 && k % 3 === 0) this.buf[--at] = 0x2e;
+      this.buf[--at] = 0x30 + (x % 10);
+      x = Math.floor(x / 10);
+    }
+    this.n += length;
+  }
+
+  toString(): string {
+    const bytes = Buffer.from(this.buf.buffer, this.buf.byteOffset, 2 * this.n);
+    // the code units are in the machine's byte order; "utf16le" reads them little-endian (and keeps lone surrogates)
+    if (BIG_ENDIAN) bytes.swap16();
+    return bytes.toString('utf16le');
+  }
+}
+
+const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
+
+function units(s: string): Uint16Array {
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return u;
+}
+
+/** the direct writing's buffer (one file at a time: nothing it calls comes back to it) */
+const UNITS = new Units();
+
+/** per depth, per field name: what starts its line, "\n    total: " for a scalar, "\n    parts:" for a map */
+const SCALAR_LINES: Map<string, Uint16Array>[] = [];
+const MAP_LINES: Map<string, Uint16Array>[] = [];
+function fieldLine(lines: Map<string, Uint16Array>[], depth: number, field: string): Uint16Array {
+  const atDepth = (lines[depth] ??= new Map());
+  let line = atDepth.get(field);
+  if (!line) atDepth.set(field, (line = units(`\n${pad(depth)}${field}${lines === SCALAR_LINES ? ': ' : ':'}`)));
+  return line;
+}
+const NEW_LINES: Uint16Array[] = [];
+const newLine = (depth: number): Uint16Array => (NEW_LINES[depth] ??= units(`\n${pad(depth)}`));
+const COLON = units(':');
+const COLON_SPACE = units(': ');
+const EMPTY_MAP = units(' {}');
+const EMPTY_SEQ = units(' []');
+
+/** A service's (or sub-row's) figure lines at one depth: "\n    total: " …, and the whole line of each connection status. */
+class FigureLines {
+  readonly total: Uint16Array;
+  readonly online: Uint16Array;
+  readonly onTime: Uint16Array;
+  readonly overdue: Uint16Array;
+  /** "\n    connection: Đã kết nối" by status, or null when the label is not written as it is */
+  readonly connection = new Map<string, Uint16Array | null>();
+
+  constructor(readonly depth: number) {
+    this.total = fieldLine(SCALAR_LINES, depth, 'total');
+    this.online = fieldLine(SCALAR_LINES, depth, 'online');
+    this.onTime = fieldLine(SCALAR_LINES, depth, 'onTime');
+    this.overdue = fieldLine(SCALAR_LINES, depth, 'overdue');
+  }
+
+  connectionLine(status: string): Uint16Array | null {
+    let line = this.connection.get(status);
+    if (line === undefined) {
+      const label = CONNECTION_LABELS[status as keyof typeof CONNECTION_LABELS];
+      this.connection.set(status, (line = plainAsIs(label) ? units(`\n${pad(this.depth)}connection: ${label}`) : null));
+    }
+    return line;
+  }
+}
+const FIGURE_LINES: FigureLines[] = [];
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+class Emitter {
+  readonly out = UNITS;
+  /** something the direct writing does not take: the file goes through the Document path */
+  odd = false;
+
+  constructor() {
+    this.out.n = 0;
+  }
+
+  /** the start of a pair's line, up to its ":" (and the space when `value`); `key` is an id, or a field name */
+  private start(depth: number, key: string, isId: boolean, value: boolean): void {
+    if (!isId) {
+      this.out.units(fieldLine(value ? SCALAR_LINES : MAP_LINES, depth, key));
+      return;
+    }
+    if (!PLAIN_KEY.test(key)) this.odd = true;
+    this.out.units(newLine(depth));
+    this.out.text(key);
+    this.out.units(value ? COLON_SPACE : COLON);
+  }
+
+  /** a pair of the block map at `depth` with a text value */
+  private pair(depth: number, key: string, isId: boolean, text: string): void {
+    if (plainAsIs(text)) {
+      this.start(depth, key, isId, true);
+      this.out.text(text);
+      return;
+    }
+    if (isId && !PLAIN_KEY.test(key)) this.odd = true;
+    this.out.units(newLine(depth));
+    this.out.text(pairByYaml(depth, key, styled(PROBE, text)));
+  }
+
+  /** a scalar under a field name in the block map at `depth`; empty values are left out, as new keys are */
+  scalar(depth: number, field: string, kind: Kind, v: unknown): void {
+    if (isEmpty(v)) return;
+    if (kind === 'count' && Number.isSafeInteger(v) && (v as number) >= 0) {
+      // digits and dots, a digit first: plain, as `plainAsIs` finds
+      this.out.units(fieldLine(SCALAR_LINES, depth, field));
+      this.out.count(v as number);
+      return;
+    }
+    const text = render(kind, v);
+    if (typeof text !== 'string') this.odd = true;
+    else this.pair(depth, field, false, text);
+  }
+
+  /** `scalar` of a count, its line's start given */
+  count(line: Uint16Array, depth: number, field: string, v: number | null | undefined): void {
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) {
+      this.out.units(line);
+      this.out.count(v);
+    } else this.scalar(depth, field, 'count', v);
+  }
+
+  /** `scalar` of a connection status */
+  connection(lines: FigureLines, v: unknown): void {
+    const line = typeof v === 'string' && Object.hasOwn(CONNECTION_LABELS, v) ? lines.connectionLine(v) : null;
+    if (line) this.out.units(line);
+    else this.scalar(lines.depth, 'connection', 'connection', v);
+  }
+
+  /** a text under an id (a footnote); empty texts are left out */
+  text(depth: number, id: string, v: unknown): void {
+    if (isEmpty(v)) return;
+    const text = render('text', v);
+    this.pair(depth, id, true, text);
+  }
+
+  /** opens the block map under a field name (or an id); its pairs go at depth + 1. Returns the mark `close` needs. */
+  open(depth: number, key: string, isId = false): number {
+    this.start(depth, key, isId, false);
+    return this.out.n;
+  }
+
+  close(mark: number): void {
+    if (this.out.n === mark) this.out.units(EMPTY_MAP);
+  }
+
+  /** a block sequence of texts under an id */
+  list(depth: number, id: string, items: readonly unknown[]): void {
+    this.start(depth, id, true, false);
+    if (!items.length) this.out.units(EMPTY_SEQ);
+    const dash = units(`\n${pad(depth + 1)}- `);
+    for (const item of items) {
+      if (typeof item !== 'string') {
+        this.odd = true;
+        continue;
+      }
+      this.out.units(dash);
+      this.out.text(plainAsIs(item) ? item : itemByYaml(depth, styled(PROBE, item)));
+    }
+  }
+
+  /** a flow map of counts keyed by ids, under a field name (not empty) */
+  counts(depth: number, field: string, entries: readonly (readonly [string, unknown])[]): void {
+    const texts = entries.map(([k, v]) => [k, render('count', v)] as const);
+    if (texts.some(([k]) => !PLAIN_KEY.test(k))) this.odd = true;
+    if (texts.every(([, t]) => plainAsIs(t, true))) {
+      this.out.units(fieldLine(MAP_LINES, depth, field));
+      this.out.text(` { ${texts.map(([k, t]) => `${k}: ${t}`).join(', ')} }`);
+      return;
+    }
+    const flow = new YAMLMap();
+    flow.flow = true;
+    for (const [k, t] of texts) flow.items.push(PROBE.createPair(k, styled(PROBE, t)) as Pair);
+    this.out.units(newLine(depth));
+    this.out.text(pairByYaml(depth, field, flow));
+  }
+}
+
+/** `want` in the order the Document path leaves its keys: by first place in `order`, then the others as given */
+function inOrder<V>(want: [string, V][], order: readonly string[]): [string, V][] {
+  const ranks = rankMap(order);
+  let extra = order.length;
+  const r = want.map((e) => ranks.get(e[0]) ?? extra++);
+  let sorted = true;
+  for (let i = 1; i < r.length && sorted; i++) sorted = r[i - 1]! < r[i]!;
+  if (sorted) return want;
+  return want.map((e, i) => ({ e, r: r[i]! })).sort((a, b) => a.r - b.r).map((x) => x.e);
+}
+
+/** which figures the source has: `only`, as flags */
+function figureFlags(only: readonly FigureField[] = ALL_FIGURES): Readonly<Record<FigureField, boolean>> {
+  return Object.fromEntries(ALL_FIGURES.map((f) => [f, only.includes(f)])) as Record<FigureField, boolean>;
+}
+
+function emitFigures(e: Emitter, depth: number, f: Omit<ServiceEntryOut, 'parts'>, only: Readonly<Record<FigureField, boolean>>): void {
+  const lines = (FIGURE_LINES[depth] ??= new FigureLines(depth));
+  if (only.connection) e.connection(lines, f.connection);
+  if (only.total) e.count(lines.total, depth, 'total', f.total);
+  if (only.online) e.count(lines.online, depth, 'online', f.online);
+  if (only.onTime) e.count(lines.onTime, depth, 'onTime', f.onTime);
+  if (only.overdue) e.count(lines.overdue, depth, 'overdue', f.overdue);
+  if (only.difficulties) e.scalar(depth, 'difficulties', 'text', f.difficulties);
+}
+
+/**
+ * A new file's text, byte for byte what `writeSubmissionYaml` makes through a yaml Document, written directly;
+ * null when the return holds something this does not take (then the Document path writes it).
+ */
+export function emitNewSubmissionYaml(sub: Submission, catalog: Catalog, scope: Scope, source?: string): string | null {
+  const facts = factsOf(catalog);
+  const e = new Emitter();
+  e.scalar(0, 'department', 'text', sub.department);
+  e.scalar(0, 'month', 'month', sub.month);
+  const all = scope.kind === 'all';
+  if (all) e.scalar(0, 'asOf', 'date', sub.asOf);
+  let services = Object.entries(sub.services ?? {});
+  if (scope.kind === 'services') {
+    // as `servicesInScope`: filtering keeps the order an object made of the kept entries would enumerate them in
+    const inScope = new Set(scope.ids);
+    services = services.filter(([id]) => inScope.has(id));
+  }
+  if (services.length) {
+    const only = figureFlags(scope.kind === 'services' ? scope.fields : undefined);
+    const sm = e.open(0, 'services');
+    for (const [id, s] of inOrder(services, facts.serviceIds)) {
+      const m = e.open(1, id, true);
+      emitFigures(e, 2, s, only);
+      const parts = Object.entries(s.parts ?? {});
+      if (parts.length) {
+        e.open(2, 'parts');
+        for (const [pid, p] of inOrder(parts, facts.partIds(id))) {
+          const pm = e.open(3, pid, true);
+          emitFigures(e, 4, p, only);
+          e.close(pm);
+        }
+      }
+      e.close(m);
+    }
+    e.close(sm);
+  }
+  if (all) {
+    const indicators = Object.entries(sub.indicators ?? {});
+    if (indicators.length) {
+      e.open(0, 'indicators');
+      for (const [id, x] of inOrder(indicators, facts.indicatorIds)) {
+        const m = e.open(1, id, true);
+        e.scalar(2, 'value', 'count', x.value);
+        e.scalar(2, 'total', 'count', x.total);
+        e.scalar(2, 'asOf', 'date', x.asOf);
+        e.scalar(2, 'from', 'date', x.from);
+        const parts = Object.entries(x.parts ?? {}).filter(([, v]) => !isEmpty(v));
+        if (parts.length) e.counts(2, 'parts', parts);
+        e.close(m);
+      }
+    }
+    const models = Object.entries(sub.models ?? {});
+    if (models.length) {
+      e.open(0, 'models');
+      for (const [id, x] of inOrder(models, facts.modelIds)) {
+        const m = e.open(1, id, true);
+        e.scalar(2, 'status', 'progress', x.status);
+        for (const k of MODEL.slice(1) as (keyof ModelEntryOut)[]) e.scalar(2, k, 'text', x[k]);
+        e.close(m);
+      }
+    }
+    const sections = Object.entries(sub.sections ?? {});
+    if (sections.length) {
+      e.open(0, 'sections');
+      for (const [id, items] of inOrder(sections, facts.sectionIds)) e.list(1, id, items);
+    }
+    const notes = Object.entries(sub.footnotes ?? {}).filter(([, t]) => !isEmpty(t));
+    if (notes.length) {
+      e.open(0, 'footnotes');
+      for (const [id, t] of notes) e.text(1, id, t);
+    }
+  }
+  if (e.odd) return null;
+  return head(source) + (e.out.n ? e.out.toString() : '\n{}') + '\n';
+}
+
+/** the opening comment and the blank line after it, as the stringifier writes them (but the last line break) */
+function head(source: string | undefined): string {
+  const comment = headComment(source);
+  // each line " x" of the comment is written "# x", when no other line break splits it
+  if (!/[\n\r\u2028\u2029]/.test(source ?? '')) return `#${comment.replaceAll('\n', '\n#')}\n`;
+  const doc = new Document(new YAMLMap(), { schema: 'failsafe' });
+  doc.commentBefore = comment;
+  const text = doc.toString(STRINGIFY);
+  if (!text.endsWith('\n\n{}\n')) throw new Error(`yaml-writer: unexpected layout ${JSON.stringify(text)}`);
+  return text.slice(0, -'\n{}\n'.length);
 }
