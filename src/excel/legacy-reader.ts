@@ -109,7 +109,8 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const diagnostics: Diagnostic[] = [];
   const inputs = new Map<string, Obj>();
   const locations = new CellLocations();
-  const claimed = new Map<string, { sheet: string; row: number; column: number }>();
+  /** the cell each service row (part id '') and sub-row was read from, by service */
+  const claimed = new Map<ServiceDef, Map<string, { sheet: string; row: number; column: number }>>();
   let found = false;
   let rows = 0;
   const fields = new Set<FigureField>();
@@ -175,13 +176,14 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         def = candidates[0]!;
         parent = def;
       }
-      const label = partId ? `${def.id}/${partId}` : def.id;
-      const first = claimed.get(label);
+      let rowsOfDef = claimed.get(def);
+      if (!rowsOfDef) claimed.set(def, (rowsOfDef = new Map()));
+      const first = rowsOfDef.get(partId ?? '');
       if (first) {
         diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${address(first.row, first.column)}`, at(row, col.name)));
         continue;
       }
-      claimed.set(label, { sheet: sheet.name, row, column: col.name! });
+      rowsOfDef.set(partId ?? '', { sheet: sheet.name, row, column: col.name! });
 
       const base = partId ? ['services', def.id, 'parts', partId] : ['services', def.id];
       locations.valueAt(base, sheet.name, row, col.name!);
@@ -200,11 +202,11 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       const input = inputs.get(def.owner) ?? { department: def.owner, month, services: keyed() };
       const services = input.services as Obj;
       if (partId) {
-        const entry = (services[def.id] as Obj | undefined) ?? {};
+        let entry = services[def.id] as Obj | undefined;
+        if (!entry) services[def.id] = entry = {};
         // (a spread copy of the parts for each sub-row was most of this loop's time)
         const parts = (entry.parts ??= keyed()) as Obj;
         parts[partId] = fields;
-        services[def.id] = entry;
       } else {
         services[def.id] = { ...fields, ...((services[def.id] as Obj | undefined) ?? {}) };
       }
