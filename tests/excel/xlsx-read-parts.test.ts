@@ -5,6 +5,7 @@ import { address } from '../../src/excel/workbook-spec.js';
 import { slideFormula } from '../../src/excel/xlsx-read/formula.js';
 import { MergeIndex, type MergeRange } from '../../src/excel/xlsx-read/merges.js';
 import { serialIso } from '../../src/excel/xlsx-read/sheet.js';
+import { readSharedStrings } from '../../src/excel/xlsx-read/strings.js';
 import { BUILT_IN_FORMATS, isDateFormat } from '../../src/excel/xlsx-read/styles.js';
 import { firstRange } from '../../src/excel/xlsx-read/workbook.js';
 import { XmlCursor, Tag, excelUnescape, xmlAttribute, xmlText } from '../../src/excel/xlsx-read/xml.js';
@@ -141,5 +142,34 @@ describe('the XML scanner', () => {
     const x = new XmlCursor(Buffer.from('<t>a<![CDATA[ <b> ]]><!-- x --><i>skipped</i>c &lt;</t>', 'utf8'));
     x.next();
     expect(x.text()).toBe('a <b> c <');
+  });
+});
+
+describe('the shared string table', () => {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const text = fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('&', '<', '>', '"', '\r\n', '\r', '_x000D_', '_x005F_x000D_', 'Hóa', 'ạ', '😀', ' ', '&amp;')), { maxLength: 6 }).map((p) => p.join(''));
+
+  it('written as Excel writes it, reads as through the general path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.boolean()), { maxLength: 12 }), fc.boolean(), (items, declared) => {
+        const si = items.map(([t, preserve]) => `<si><t${preserve ? ' xml:space="preserve"' : ''}>${escape(t)}</t></si>`);
+        const head = `${declared ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' : ''}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${si.length}">`;
+        const plain = readSharedStrings(Buffer.from(`${head}${si.join('')}</sst>`));
+        // a comment is not Excel's shape: the table is read by the general path
+        const general = readSharedStrings(Buffer.from(`${head}<!-- x -->${si.join('')}</sst>`));
+        expect(plain).toEqual(general);
+        expect(plain.length).toBe(items.length);
+      }),
+      { numRuns: 300 },
+    );
+    expect(readSharedStrings(Buffer.from('<sst><si><t>a &amp; b_x000D_</t></si><si><t xml:space="preserve"> c\r\n</t></si></sst>\n'))).toEqual([
+      { kind: 'text', text: 'a & b\r' },
+      { kind: 'text', text: ' c\n' },
+    ]);
+  });
+
+  it('cut short, is refused', () => {
+    const whole = '<sst count="2"><si><t>một</t></si><si><t>hai</t></si></sst>';
+    for (let cut = 0; cut < whole.length; cut++) expect(() => readSharedStrings(Buffer.from(whole.slice(0, cut))), whole.slice(0, cut)).toThrow();
   });
 });

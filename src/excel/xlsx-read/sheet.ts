@@ -171,7 +171,7 @@ class CellStore {
 
   /** `capacity`: cells expected (the arrays grow past it) */
   constructor(capacity: number) {
-    const n = Math.max(1024, Math.min(capacity, 1 << 22));
+    const n = Math.max(1024, Math.min(capacity, 1 << 20));
     this.rows = new Int32Array(n);
     this.cols = new Uint16Array(n);
     this.kinds = new Uint8Array(n);

@@ -1,5 +1,5 @@
 import type { CellView } from '../workbook-spec.js';
-import { GT, LT, MalformedXml, Tag, XmlCursor, excelUnescape, xmlText } from './xml.js';
+import { MalformedXml, Tag, XmlCursor, excelUnescape, xmlText } from './xml.js';
 
 /**
  * Strings: the shared string table (`<sst><si>…`) and inline strings (`<is>…`) share one shape: plain text in a
@@ -35,41 +35,61 @@ export function readStringItem(x: XmlCursor): StringItem {
   }
 }
 
-const PRESERVE = '<t xml:space="preserve">';
+function skipSpace(s: string, i: number): number {
+  for (;;) {
+    const ch = s.charCodeAt(i);
+    if (ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) return i;
+    i++;
+  }
+}
+
+const PLAIN = '<si><t>';
+const PRESERVED = '<si><t xml:space="preserve">';
 
 /**
- * `<si><t>…</t></si>` at `lt`, as Excel writes plain strings: its text, with `x.pos` past it; undefined (the
- * cursor untouched) for any other shape.
+ * The table as Excel writes it, read from the part decoded once: `<sst …>`, then only `<si><t>…</t></si>`
+ * items (white space between), then `</sst>`; undefined at the first departure from that shape, for the
+ * general reading. The texts are cut from the decoded part, which they keep alive: it is hardly more than they.
  */
-function plainItem(x: XmlCursor, lt: number): string | undefined {
-  const b = x.b;
-  let i = lt + 4;
-  if (b[i] !== LT || b[i + 1] !== T) return undefined;
-  if (b[i + 2] === GT) i += 3;
-  else if (x.startsWith(PRESERVE, i)) i += PRESERVE.length;
-  else return undefined;
-  const end = x.find(LT, i);
-  if (end < 0 || !x.startsWith('</t></si>', end)) return undefined;
-  x.pos = end + 9;
-  return excelUnescape(xmlText(x.decode(i, end)));
+function plainTable(s: string): CellView[] | undefined {
+  let pos = s.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (s.startsWith('<?xml', pos)) {
+    const end = s.indexOf('?>', pos);
+    if (end < 0) return undefined;
+    pos = end + 2;
+  }
+  pos = skipSpace(s, pos);
+  if (!s.startsWith('<sst', pos) || !(s.charCodeAt(pos + 4) === 32 || s.charCodeAt(pos + 4) === 62)) return undefined;
+  const gt = s.indexOf('>', pos);
+  if (gt < 0 || s.charCodeAt(gt - 1) === 47) return undefined;
+  pos = gt + 1;
+  const out: CellView[] = [];
+  for (;;) {
+    pos = skipSpace(s, pos);
+    let i: number;
+    if (s.startsWith(PLAIN, pos)) i = pos + PLAIN.length;
+    else if (s.startsWith(PRESERVED, pos)) i = pos + PRESERVED.length;
+    else break;
+    const end = s.indexOf('<', i);
+    if (end < 0 || !s.startsWith('</t></si>', end)) return undefined;
+    let text = s.slice(i, end);
+    if (text.indexOf('&') >= 0 || text.indexOf('\r') >= 0) text = xmlText(text);
+    if (text.indexOf('_x') >= 0) text = excelUnescape(text);
+    out.push({ kind: 'text', text });
+    pos = end + 9;
+  }
+  if (!s.startsWith('</sst>', pos)) return undefined;
+  return skipSpace(s, pos + 6) === s.length ? out : undefined;
 }
 
 /** The shared string table as cell views, one per item (cells that use an item share its view). */
 export function readSharedStrings(xml: Buffer | undefined): CellView[] {
+  if (xml === undefined) return [];
+  const plain = plainTable(xml.toString('utf8'));
+  if (plain) return plain;
   const out: CellView[] = [];
-  if (xml === undefined) return out;
   const x = new XmlCursor(xml);
-  for (;;) {
-    const lt = x.find(LT, x.pos);
-    if (lt >= 0 && x.startsWith('<si>', lt)) {
-      const text = plainItem(x, lt);
-      if (text !== undefined) {
-        out.push({ kind: 'text', text });
-        continue;
-      }
-    }
-    const t = x.next();
-    if (t === Tag.End) break;
+  for (let t = x.next(); t !== Tag.End; t = x.next()) {
     if (t === Tag.Open && x.is('si')) out.push({ kind: 'text', text: readStringItem(x).text });
   }
   x.checkEnd('sharedStrings.xml');
