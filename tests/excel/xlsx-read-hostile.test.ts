@@ -9,7 +9,8 @@ import { makeZip } from './zip-builder.js';
  * never throws nor hangs. The guard (guard.ts) would refuse some of them first; the reader must not rely on it.
  */
 
-async function timed(bytes: Uint8Array, limitMs = 2000): Promise<Loaded> {
+/** Loads within a bound far above the real time (a hang or a quadratic walk would take minutes). */
+async function timed(bytes: Uint8Array, limitMs = 5000): Promise<Loaded> {
   const t = performance.now();
   const r = await loadWorkbook(bytes);
   expect(performance.now() - t).toBeLessThan(limitMs);
@@ -91,7 +92,7 @@ describe('a damaged sheet', () => {
 describe('a hostile sheet', () => {
   it('a merge of the whole sheet is one range, not a million cells', async () => {
     const before = process.memoryUsage().heapUsed;
-    const r = await timed(sheetOf('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1048576"><c r="XFD1048576"><v>3</v></c></row>', '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'), 500);
+    const r = await timed(sheetOf('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1048576"><c r="XFD1048576"><v>3</v></c></row>', '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'), 2000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
     if (!r.ok) throw new Error(r.reason);
     const s = r.workbook.sheets[0]!;
@@ -108,7 +109,7 @@ describe('a hostile sheet', () => {
 
   it('100,000 merged ranges: every lookup right, all of them quick', async () => {
     const merges = Array.from({ length: 100_000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:C${2 * i + 2}"/>`).join('');
-    const r = await timed(sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${merges}</mergeCells>`), 3000);
+    const r = await timed(sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${merges}</mergeCells>`), 10_000);
     if (!r.ok) throw new Error(r.reason);
     const s = r.workbook.sheets[0]!;
     const t = performance.now();
@@ -116,7 +117,7 @@ describe('a hostile sheet', () => {
       const master = `A${row % 2 ? row : row - 1}`;
       if (s.mergedInto(row, 2) !== master || s.mergedInto(row, 4) !== undefined) throw new Error(`row ${row}`);
     }
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(performance.now() - t).toBeLessThan(10_000);
   });
 
   it('millions of "<", an attribute that never ends, elements nested a million deep: linear', async () => {
@@ -133,7 +134,7 @@ describe('a hostile sheet', () => {
     const formula = Array.from({ length: 800 }, (_, i) => `A${i + 1}`).join('+');
     const rows = [`<row r="1"><c r="B1"><f t="shared" ref="B1:B30000" si="0">${formula}</f><v>1</v></c></row>`];
     for (let r = 2; r <= 30_000; r++) rows.push(`<row r="${r}"><c r="B${r}"><f t="shared" si="0"/><v>1</v></c></row>`);
-    const r = await timed(sheetOf(rows.join('')), 5000);
+    const r = await timed(sheetOf(rows.join('')), 10_000);
     if (!r.ok) throw new Error(r.reason);
     const s = r.workbook.sheets[0]!;
     expect((s.cell(2, 2) as { formula: string }).formula.startsWith('A2+A3+')).toBe(true);
