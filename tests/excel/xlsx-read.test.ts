@@ -303,6 +303,25 @@ describe('where the reader differs from exceljs, on purpose', () => {
     expect(rows.theirsRefused).not.toBeNull();
   });
 
+  it('places a cell by its own reference, and keeps every cell of a row written twice (exceljs: the row element’s row; the last copy)', async () => {
+    rows = await readBoth({ rows: '<row r="1"><c r="B5"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="2"><c r="B2"><v>3</v></c></row>' });
+    expect([rows.ours.cell(5, 2), rows.ours.cell(1, 2), rows.ours.cell(2, 1), rows.ours.cell(2, 2), rows.ours.rowCount]).toEqual([
+      { kind: 'number', value: 1 },
+      EMPTY,
+      { kind: 'number', value: 2 },
+      { kind: 'number', value: 3 },
+      5,
+    ]);
+    expect([rows.theirs!.cell(1, 2), rows.theirs!.cell(2, 1)]).toEqual([{ kind: 'number', value: 1 }, EMPTY]);
+  });
+
+  it('reads a sheet state other than hidden and veryHidden as visible (exceljs passed it on)', async () => {
+    const bytes = book({ sheets: [{ name: 'S', state: 'HIDDEN', xml: worksheet('') }] });
+    const ours = await loadWorkbook(bytes);
+    const theirs = await loadWithExceljs(bytes);
+    expect([ours.ok && ours.workbook.sheets[0]!.state, theirs.ok && theirs.workbook.sheets[0]!.state]).toEqual(['visible', 'HIDDEN']);
+  });
+
   it('keeps the value of a cell with a hyperlink (exceljs turned the number into text)', async () => {
     rows = await readBoth({
       rows: '<row r="1"><c r="A1"><v>5</v></c></row>',
