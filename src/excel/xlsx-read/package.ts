@@ -3,9 +3,10 @@ import { dataOffset, readZipDirectory, type ZipEntry } from '../zip.js';
 import { MalformedXml, Tag, XmlCursor, utf8Part } from './xml.js';
 
 /**
- * The parts of an .xlsx package, inflated one at a time on request (zlib, in C++: a tenth of the time a
- * JavaScript inflate takes on a cold start), so that only the part being read is held in memory. The guard
- * (guard.ts) has judged sizes and ratios before; the bound here only keeps a lying entry from growing.
+ * The parts of an .xlsx package, inflated one at a time on request, so that only the part being read is held
+ * in memory. zlib (C++) rather than a JavaScript inflate such as fflate's: on a cold start, the 14 MB sheet of
+ * the import benchmark inflates in ~60 ms with zlib and ~350 ms with fflate. The guard (guard.ts) has judged
+ * sizes and ratios before; the bound here only keeps a lying entry from growing.
  */
 
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -25,10 +26,6 @@ export class Package {
 
   private entry(name: string): ZipEntry | undefined {
     return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
-  }
-
-  has(name: string): boolean {
-    return this.entry(name) !== undefined;
   }
 
   /** The part's bytes in UTF-8, or undefined when the package has no such part. */
