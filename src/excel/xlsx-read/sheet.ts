@@ -166,6 +166,8 @@ class CellStore {
   readonly views: CellView[] = [];
   /** cells came in row and column order, each position once */
   ordered = true;
+  /** the last column holding a cell */
+  maxCol = 0;
   private lastRow = 0;
   private lastCol = 0;
 
@@ -198,6 +200,7 @@ class CellStore {
     if (r < this.lastRow || (r === this.lastRow && c <= this.lastCol)) this.ordered = false;
     this.lastRow = r;
     this.lastCol = c;
+    if (c > this.maxCol) this.maxCol = c;
     const i = this.n++;
     this.rows[i] = r;
     this.cols[i] = c;
@@ -758,12 +761,16 @@ class SheetReader {
         }
       }
     }
-    let rowCount = 0;
-    let columnCount = 0;
-    for (let i = 0; i < n; i++) {
-      if (hidden && kinds[i] === K.Hidden) continue;
-      if (rows[i]! > rowCount) rowCount = rows[i]!;
-      if (cols[i]! > columnCount) columnCount = cols[i]!;
+    let rowCount = lastRow;
+    let columnCount = store.maxCol;
+    if (hidden) {
+      rowCount = 0;
+      columnCount = 0;
+      for (let i = 0; i < n; i++) {
+        if (kinds[i] === K.Hidden) continue;
+        if (rows[i]! > rowCount) rowCount = rows[i]!;
+        if (cols[i]! > columnCount) columnCount = cols[i]!;
+      }
     }
     return new XlsxSheet(
       name,
