@@ -1,21 +1,11 @@
 import type * as ExcelJSTypes from 'exceljs';
 import { unzipSync } from 'fflate';
 import { zipFiles } from '../archive/zip-writer.js';
-import {
-  EMPTY,
-  address,
-  type CellSpec,
-  type CellView,
-  type SheetSpec,
-  type SheetView,
-  type StyleSpec,
-  type ValidationSpec,
-  type WorkbookSpec,
-  type WorkbookView,
-} from './workbook-spec.js';
+import type { CellSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from './workbook-spec.js';
 
 /**
- * The only module that touches exceljs (unmaintained since 2023): swap the library here and nowhere else.
+ * The only module that touches exceljs (unmaintained since 2023), and only to write workbooks (forms, the
+ * appendices): swap the library here and nowhere else. Workbooks are read without it (xlsx-read/).
  * exceljs costs ~150 ms to import, so it is imported on first use, never at module load.
  */
 
@@ -157,98 +147,4 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
 /** The archive with every entry compressed by zlib and dated `when`; entries keep their order and names. */
 async function deflated(bytes: Uint8Array, when: Date): Promise<Uint8Array> {
   return zipFiles(Object.entries(unzipSync(bytes)), when);
-}
-
-// ---------------------------------------------------------------- reading
-
-/** Value types of exceljs cells (ExcelJS.ValueType is a const enum, unusable at run time). */
-const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
-
-type Plain = Exclude<CellView, { kind: 'formula' }>;
-
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-function richText(v: unknown): string {
-  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJSTypes.CellRichTextValue).richText.map((r) => r.text).join('');
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-}
-
-function plain(v: unknown, numFmt: string | undefined): Plain {
-  if (v === null || v === undefined) return EMPTY as Plain;
-  if (typeof v === 'number') return numFmt ? { kind: 'number', value: v, numFmt } : { kind: 'number', value: v };
-  if (typeof v === 'string') return { kind: 'text', text: v };
-  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (v instanceof Date) return { kind: 'date', iso: isoDate(v) };
-  if (typeof v === 'object') {
-    if ('error' in v) return { kind: 'error', text: String((v as { error: unknown }).error) };
-    if ('richText' in v) return { kind: 'text', text: richText(v) };
-    if ('text' in v) return { kind: 'text', text: richText((v as { text: unknown }).text) };
-  }
-  return { kind: 'text', text: String(v) };
-}
-
-function view(cell: ExcelJSTypes.Cell): CellView {
-  const v = cell.value as unknown;
-  switch (cell.type as number) {
-    case T.Null:
-    case T.Merge:
-      return EMPTY;
-    case T.Formula: {
-      const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
-      const formula = f.formula ?? f.sharedFormula ?? '';
-      const hasResult = f.result !== undefined && f.result !== null;
-      return hasResult ? { kind: 'formula', formula, result: plain(f.result, cell.numFmt) } : { kind: 'formula', formula };
-    }
-    default:
-      return plain(v, cell.numFmt);
-  }
-}
-
-function sheetView(ws: ExcelJSTypes.Worksheet): SheetView {
-  const cells = new Map<string, CellView>();
-  const merged = new Map<string, string>();
-  let rowCount = 0;
-  let columnCount = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.isMerged && cell.master.address !== cell.address) {
-        merged.set(address(r, c), cell.master.address);
-        return;
-      }
-      const v = view(cell);
-      if (v.kind === 'empty') return;
-      cells.set(address(r, c), v);
-      rowCount = Math.max(rowCount, r);
-      columnCount = Math.max(columnCount, c);
-    });
-  });
-  return {
-    name: ws.name,
-    state: (ws.state ?? 'visible') as SheetView['state'],
-    rowCount,
-    columnCount,
-    cell: (r, c) => cells.get(address(r, c)) ?? EMPTY,
-    mergedInto: (r, c) => merged.get(address(r, c)),
-  };
-}
-
-export type Loaded = { ok: true; workbook: WorkbookView } | { ok: false; reason: string };
-
-/** Reads .xlsx bytes that the guard has accepted. Never throws for a bad file. */
-export async function loadWorkbook(bytes: Uint8Array): Promise<Loaded> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
-  }
-  const definedNames = new Map<string, string>();
-  for (const d of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
-    if (d.ranges[0]) definedNames.set(d.name, d.ranges[0]);
-  }
-  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  return { ok: true, workbook: { sheets: wb.worksheets.map(sheetView), definedNames, date1904 } };
 }

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { validateShape } from '../readers/validate-shape.js';
 import { SubmissionFile } from '../schema/submission.js';
-import { loadWorkbook } from './exceljs-adapter.js';
+import { loadWorkbook } from './xlsx-read/workbook.js';
 import { ownedBy } from '../catalog/catalog.js';
 import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
 import { detectForm, readForm, sheetKinds, type FormIdentity } from './form-reader.js';

@@ -1,7 +1,8 @@
 /**
  * A plain, library-neutral description of a workbook to write, and of a workbook that was read.
- * Forms and the appendices are built as a `WorkbookSpec` (pure data, testable without any Excel library);
- * the one adapter (exceljs-adapter.ts) turns a spec into bytes and bytes into a `WorkbookView`.
+ * Forms and the appendices are built as a `WorkbookSpec` (pure data, testable without any Excel library),
+ * which the one adapter (exceljs-adapter.ts) turns into bytes; the reader (xlsx-read/) turns bytes into a
+ * `WorkbookView`.
  */
 
 export interface FontSpec {

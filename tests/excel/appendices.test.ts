@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkbook } from '../../src/excel/exceljs-adapter.js';
+import { loadWorkbook } from '../../src/excel/xlsx-read/workbook.js';
 import { COUNT_FORMAT, renderAppendicesXlsx } from '../../src/excel/render-appendices.js';
 import type { ReportModel } from '../../src/model/report-model.js';
 import { checkMonth } from '../../src/pipeline/month.js';

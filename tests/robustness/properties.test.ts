@@ -6,7 +6,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ownedBy } from '../../src/catalog/catalog.js';
 import { BaocaoError, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { loadWorkbook } from '../../src/excel/exceljs-adapter.js';
+import { loadWorkbook } from '../../src/excel/xlsx-read/workbook.js';
 import { guardWorkbookBytes } from '../../src/excel/guard.js';
 import { detectForm } from '../../src/excel/form-reader.js';
 import { readLegacyWorkbook } from '../../src/excel/legacy-reader.js';

@@ -1,0 +1,97 @@
+import type { CellView } from '../workbook-spec.js';
+import { MalformedXml, Tag, XmlCursor, excelUnescape, xmlText } from './xml.js';
+
+/**
+ * Strings: the shared string table (`<sst><si>…`) and inline strings (`<is>…`) share one shape: plain text in a
+ * `<t>`, or rich text as runs `<r><rPr/><t>…</t></r>` whose texts are joined. Phonetic guides (`<rPh>`) are not
+ * part of the text. Excel's `_xHHHH_` escapes are decoded in each `<t>`.
+ */
+
+export interface StringItem {
+  readonly text: string;
+  /** the item is rich text (runs), even if their text is empty */
+  readonly rich: boolean;
+}
+
+const T = 116; // 't'
+const R = 114; // 'r'
+
+/** After the open tag of an `<si>` or `<is>`: its text, with the cursor just past its close tag. */
+export function readStringItem(x: XmlCursor): StringItem {
+  if (x.selfClosing) return { text: '', rich: false };
+  const depth = x.depth - 1;
+  let text = '';
+  let rich = false;
+  for (;;) {
+    const t = x.next();
+    if (t === Tag.End) throw new MalformedXml('unterminated string item');
+    if (t === Tag.Close) {
+      if (x.depth === depth) return { text, rich };
+      continue;
+    }
+    if (x.isChar(T)) text += excelUnescape(x.text());
+    else if (x.isChar(R)) rich = true;
+    else if (x.is('rPh') || x.is('phoneticPr') || x.is('rPr')) x.skipElement();
+  }
+}
+
+function skipSpace(s: string, i: number): number {
+  for (;;) {
+    const ch = s.charCodeAt(i);
+    if (ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) return i;
+    i++;
+  }
+}
+
+const PLAIN = '<si><t>';
+const PRESERVED = '<si><t xml:space="preserve">';
+
+/**
+ * The table as Excel writes it, read from the part decoded once: `<sst …>`, then only `<si><t>…</t></si>`
+ * items (white space between), then `</sst>`; undefined at the first departure from that shape, for the
+ * general reading. The texts are cut from the decoded part, which they keep alive: it is hardly more than they.
+ */
+function plainTable(s: string): CellView[] | undefined {
+  let pos = s.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (s.startsWith('<?xml', pos)) {
+    const end = s.indexOf('?>', pos);
+    if (end < 0) return undefined;
+    pos = end + 2;
+  }
+  pos = skipSpace(s, pos);
+  if (!s.startsWith('<sst', pos) || !(s.charCodeAt(pos + 4) === 32 || s.charCodeAt(pos + 4) === 62)) return undefined;
+  const gt = s.indexOf('>', pos);
+  if (gt < 0 || s.charCodeAt(gt - 1) === 47) return undefined;
+  pos = gt + 1;
+  const out: CellView[] = [];
+  for (;;) {
+    pos = skipSpace(s, pos);
+    let i: number;
+    if (s.startsWith(PLAIN, pos)) i = pos + PLAIN.length;
+    else if (s.startsWith(PRESERVED, pos)) i = pos + PRESERVED.length;
+    else break;
+    const end = s.indexOf('<', i);
+    if (end < 0 || !s.startsWith('</t></si>', end)) return undefined;
+    let text = s.slice(i, end);
+    if (text.indexOf('&') >= 0 || text.indexOf('\r') >= 0) text = xmlText(text);
+    if (text.indexOf('_x') >= 0) text = excelUnescape(text);
+    out.push({ kind: 'text', text });
+    pos = end + 9;
+  }
+  if (!s.startsWith('</sst>', pos)) return undefined;
+  return skipSpace(s, pos + 6) === s.length ? out : undefined;
+}
+
+/** The shared string table as cell views, one per item (cells that use an item share its view). */
+export function readSharedStrings(xml: Buffer | undefined): CellView[] {
+  if (xml === undefined) return [];
+  const plain = plainTable(xml.toString('utf8'));
+  if (plain) return plain;
+  const out: CellView[] = [];
+  const x = new XmlCursor(xml);
+  for (let t = x.next(); t !== Tag.End; t = x.next()) {
+    if (t === Tag.Open && x.is('si')) out.push({ kind: 'text', text: readStringItem(x).text });
+  }
+  x.checkEnd('sharedStrings.xml');
+  return out;
+}
