@@ -14,7 +14,8 @@ function spot(p: Place): Spot {
 interface Node {
   value?: Place;
   key?: Place;
-  readonly below: Map<string, Node>;
+  /** made on the first child (most nodes are leaves: one per cell) */
+  below?: Map<string, Node>;
 }
 
 /**
@@ -23,16 +24,17 @@ interface Node {
  * and a string made of each path would cost more than reading the cell.
  */
 export class CellLocations {
-  private readonly root: Node = { below: new Map() };
+  private readonly root: Node = {};
 
   private node(path: Path): Node {
     let n = this.root;
     for (const seg of path) {
       const k = String(seg);
-      let next = n.below.get(k);
+      const below = (n.below ??= new Map());
+      let next = below.get(k);
       if (!next) {
-        next = { below: new Map() };
-        n.below.set(k, next);
+        next = {};
+        below.set(k, next);
       }
       n = next;
     }
@@ -63,7 +65,7 @@ export class CellLocations {
     let nearest: Place | undefined = this.root.value ?? this.root.key;
     const done = (key: Place | undefined) => ({ nearest: nearest ? spot(nearest) : {}, key: key && spot(key) });
     for (const seg of path) {
-      n = n.below.get(String(seg));
+      n = n.below?.get(String(seg));
       if (!n) return done(undefined);
       const hit = n.value ?? n.key;
       if (hit) nearest = hit;

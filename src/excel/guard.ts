@@ -195,7 +195,11 @@ const EXCEL_MAX_ROW = 1_048_576;
 function rowPastLimit(name: string, xml: Uint8Array): string | null {
   if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return null;
   const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');
-  for (const m of text.matchAll(/<(?:\w+:)?(?:row|c)\b[^>]*?\sr="[A-Z]{0,3}(\d{7,})"/g)) {
+  // every r="…" of 7+ digits (rare), then whether it sits in a <row> or <c> tag: one pass that skips ahead
+  // between hits, instead of trying a tag match at every "<" of the sheet
+  for (const m of text.matchAll(/\sr="[A-Z]{0,3}(\d{7,})"/g)) {
+    const lt = text.lastIndexOf('<', m.index);
+    if (lt < 0 || text.lastIndexOf('>', m.index) > lt || !/^<(?:\w+:)?(?:row|c)\b/.test(text.slice(lt, m.index + 1))) continue;
     const row = Number(m[1]);
     if (row > EXCEL_MAX_ROW) {
       return `tệp .xlsx bị hỏng: trang tính (${name}) có dòng ${row.toLocaleString('vi-VN')}, quá giới hạn ${EXCEL_MAX_ROW.toLocaleString('vi-VN')} dòng của Excel. Hãy mở bằng Excel, lưu lại rồi gửi lại`;
