@@ -3,12 +3,12 @@ import type { Path } from '../readers/yaml.js';
 import { address } from './workbook-spec.js';
 
 type Spot = { readonly sheet: string; readonly cell: string };
-/** a cell by number, its address written only when a diagnostic asks for it */
-type Place = Spot | { readonly sheet: string; readonly row: number; readonly column: number };
-
-function spot(p: Place): Spot {
-  return 'cell' in p ? p : { sheet: p.sheet, cell: address(p.row, p.column) };
-}
+/**
+ * A place: a sheet and a cell address, or a cell by number — (sheet index × 2^20 + row) × 2^14 + column, the
+ * sheet's name in `sheets` — whose address is written only when a diagnostic asks for it. A legacy sheet records
+ * hundreds of thousands of cells: a number each, not an object each.
+ */
+type Place = Spot | number;
 
 /** one path segment's node: where the value and the key naming it are, and the nodes below it */
 interface Node {
@@ -25,6 +25,23 @@ interface Node {
  */
 export class CellLocations {
   private readonly root: Node = {};
+  private readonly sheets: string[] = [];
+
+  private placeOf(sheet: string, row: number, column: number): Place {
+    let i = this.sheets.indexOf(sheet);
+    if (i < 0) i = this.sheets.push(sheet) - 1;
+    // rows and columns past Excel's limits (they are not read) keep the object form
+    if (row < 1 || row >= 2 ** 20 || column < 1 || column >= 2 ** 14 || i >= 2 ** 18) return { sheet, cell: address(row, column) };
+    return (i * 2 ** 20 + row) * 2 ** 14 + column;
+  }
+
+  private spot(p: Place): Spot {
+    if (typeof p !== 'number') return p;
+    const column = p % 2 ** 14;
+    const rest = (p - column) / 2 ** 14;
+    const row = rest % 2 ** 20;
+    return { sheet: this.sheets[(rest - row) / 2 ** 20]!, cell: address(row, column) };
+  }
 
   private node(path: Path): Node {
     let n = this.root;
@@ -47,7 +64,7 @@ export class CellLocations {
 
   /** as `value`, by row and column number */
   valueAt(path: Path, sheet: string, row: number, column: number): void {
-    this.node(path).value = { sheet, row, column };
+    this.node(path).value = this.placeOf(sheet, row, column);
   }
 
   /** where the key naming `path` is shown (a row's id cell, a footnote's id cell) */
@@ -56,19 +73,19 @@ export class CellLocations {
   }
 
   keyAt(path: Path, sheet: string, row: number, column: number): void {
-    this.node(path).key = { sheet, row, column };
+    this.node(path).key = this.placeOf(sheet, row, column);
   }
 
   /** the value's place, or the key's, of the deepest recorded node on `path`; and the key's place of `path` itself */
   private find(path: Path): { nearest: Spot | Record<string, never>; key: Spot | undefined } {
     let n: Node | undefined = this.root;
     let nearest: Place | undefined = this.root.value ?? this.root.key;
-    const done = (key: Place | undefined) => ({ nearest: nearest ? spot(nearest) : {}, key: key && spot(key) });
+    const done = (key: Place | undefined) => ({ nearest: nearest !== undefined ? this.spot(nearest) : {}, key: key === undefined ? undefined : this.spot(key) });
     for (const seg of path) {
       n = n.below?.get(String(seg));
       if (!n) return done(undefined);
       const hit = n.value ?? n.key;
-      if (hit) nearest = hit;
+      if (hit !== undefined) nearest = hit;
     }
     return done(n.key);
   }
