@@ -212,7 +212,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       }
       inputs.set(def.owner, input);
 
-      if (col.rate !== undefined) rateCheck(diagnostics, sheet, row, col, at);
+      if (col.rate !== undefined) rateCheck(diagnostics, sheet, row, col, at, fields);
     }
   }
   if (!found) return null;
@@ -230,19 +230,19 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   return { submissions, services, diagnostics, rows, fields: [...fields] };
 }
 
-function count(sheet: SheetView, row: number, column: number | undefined): number | null {
-  if (column === undefined) return null;
-  const got = readCell(sheet, row, column, 'count', { file: '', date1904: false });
-  if (!got.ok) return null;
-  const r = parseCount(got.text);
+/** a count read from the row (`fields` holds the texts of the cells read without a problem, blanks left out) */
+function count(fields: Obj, field: 'total' | 'online'): number | null {
+  const text = fields[field];
+  if (typeof text !== 'string') return null;
+  const r = parseCount(text);
   return r.ok ? r.value : null;
 }
 
 type At = (row: number, column: number | undefined) => { file: string; sheet: string; cell: string };
 
-function rateCheck(out: Diagnostic[], sheet: SheetView, row: number, col: LegacyHeader['columns'], at: At): void {
-  const total = count(sheet, row, col.total);
-  const online = count(sheet, row, col.online);
+function rateCheck(out: Diagnostic[], sheet: SheetView, row: number, col: LegacyHeader['columns'], at: At, fields: Obj): void {
+  const total = count(fields, 'total');
+  const online = count(fields, 'online');
   const computed = rateHundredths(online, total);
   const printed = printedRate(sheet, row, col.rate!, computed);
   if (printed === null) return;
