@@ -31,7 +31,8 @@ export const DEFAULT_LIMITS: GuardLimits = {
   ratioFloorBytes: 1024 * 1024,
 };
 
-export type Guarded = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+/** `inflated`: the compressed parts as the guard inflated them, by entry name, so that the reader need not do it again */
+export type Guarded = { ok: true; bytes: Uint8Array; inflated?: ReadonlyMap<string, Uint8Array> } | { ok: false; diagnostic: Diagnostic };
 
 const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -95,9 +96,10 @@ export function guardWorkbookBytes(bytes: Uint8Array, shown: string, limits: Gua
   if (structural) return structural;
   const kind = packageKind(entries);
   if (kind !== 'xlsx') return kindFailure(kind, shown);
-  const inflated = checkInflation(bytes, entries, shown, limits);
+  const parts = new Map<string, Uint8Array>();
+  const inflated = checkInflation(bytes, entries, shown, limits, parts);
   if (inflated) return inflated;
-  return { ok: true, bytes };
+  return { ok: true, bytes, inflated: parts };
 }
 
 function checkStructure(bytes: Uint8Array, entries: readonly ZipEntry[], cdOffset: number, shown: string, limits: GuardLimits): Guarded | null {
@@ -157,7 +159,7 @@ function kindFailure(kind: PackageKind, shown: string): Guarded {
 }
 
 /** Inflates every entry with an output bound equal to its declared size: a lie in the directory is caught here. */
-function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits): Guarded | null {
+function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Guarded | null {
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const start = dataOffset(bytes, e);
@@ -182,6 +184,7 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     }
     const past = rowPastLimit(e.name, out);
     if (past) return fail(EXCEL_CODES.corrupt, past, shown);
+    if (!parts.has(e.name)) parts.set(e.name, out);
   }
   return null;
 }

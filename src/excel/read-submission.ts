@@ -24,7 +24,7 @@ export type WorkbookOpen = { ok: true; workbook: WorkbookView } | { ok: false; d
 export async function openWorkbook(absolute: string, shown: string): Promise<WorkbookOpen> {
   const guarded = await readGuardedWorkbook(absolute, shown);
   if (!guarded.ok) return { ok: false, diagnostics: [guarded.diagnostic] };
-  const loaded = await loadWorkbook(guarded.bytes);
+  const loaded = await loadWorkbook(guarded.bytes, guarded.inflated);
   if (!loaded.ok) {
     return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, 'không đọc được bảng tính (tệp bị hỏng hoặc không đúng chuẩn .xlsx): hãy mở bằng Excel, lưu lại rồi gửi lại', { file: shown })] };
   }

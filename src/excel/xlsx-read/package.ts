@@ -15,7 +15,11 @@ export class Package {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly byLowerName = new Map<string, ZipEntry>();
 
-  constructor(private readonly bytes: Uint8Array) {
+  /** `inflated`: parts already inflated (by the guard), by entry name */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflated?: ReadonlyMap<string, Uint8Array>,
+  ) {
     for (const e of readZipDirectory(bytes).entries) {
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
       if (!this.byName.has(name)) this.byName.set(name, e);
@@ -36,6 +40,8 @@ export class Package {
     const data = this.bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) return utf8Part(data);
     if (e.method !== 8) throw new MalformedXml(`unsupported compression in ${name}`);
+    const done = this.inflated?.get(e.name);
+    if (done) return utf8Part(done);
     // one output chunk of the declared size: no concatenation of 16 KB chunks
     const size = Math.min(Math.max(e.uncompressedSize, 1), MAX_PART_BYTES);
     const out = inflateRawSync(data, { chunkSize: Math.max(size + 1, 64), maxOutputLength: size });

@@ -120,8 +120,8 @@ function partOfType(rels: ReturnType<typeof readRelationships>, type: string, us
 }
 
 /** Reads .xlsx bytes into a view. Throws for a package it cannot read. */
-export function readWorkbook(bytes: Uint8Array): WorkbookView {
-  const pkg = new Package(bytes);
+export function readWorkbook(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): WorkbookView {
+  const pkg = new Package(bytes, inflated);
   const xml = pkg.part(WORKBOOK);
   if (xml === undefined) throw new MalformedXml('no xl/workbook.xml');
   const book = readWorkbookPart(xml);
@@ -144,9 +144,9 @@ export function readWorkbook(bytes: Uint8Array): WorkbookView {
 }
 
 /** Reads .xlsx bytes that the guard has accepted. Never throws for a bad file. */
-export async function loadWorkbook(bytes: Uint8Array): Promise<Loaded> {
+export async function loadWorkbook(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): Promise<Loaded> {
   try {
-    return { ok: true, workbook: readWorkbook(bytes) };
+    return { ok: true, workbook: readWorkbook(bytes, inflated) };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
