@@ -14,8 +14,16 @@ type Place = Spot | number;
 interface Node {
   value?: Place;
   key?: Place;
-  /** made on the first child (most nodes are leaves: one per cell) */
-  below?: Map<string, Node>;
+  /**
+   * made on the first child. A child that is only a value's place by number (most are: one per cell) is kept as
+   * that number, not as a node object.
+   */
+  below?: Map<string, Node | number>;
+}
+
+/** the node a map entry stands for */
+function asNode(entry: Node | number | undefined): Node | undefined {
+  return typeof entry === 'number' ? { value: entry } : entry;
 }
 
 /**
@@ -48,11 +56,12 @@ export class CellLocations {
     for (const seg of path) {
       const k = String(seg);
       const below = (n.below ??= new Map());
-      let next = below.get(k);
-      if (!next) {
-        next = {};
+      const entry = below.get(k);
+      let next: Node;
+      if (entry === undefined || typeof entry === 'number') {
+        next = entry === undefined ? {} : { value: entry };
         below.set(k, next);
-      }
+      } else next = entry;
       n = next;
     }
     return n;
@@ -64,7 +73,18 @@ export class CellLocations {
 
   /** as `value`, by row and column number */
   valueAt(path: Path, sheet: string, row: number, column: number): void {
-    this.node(path).value = this.placeOf(sheet, row, column);
+    const place = this.placeOf(sheet, row, column);
+    const parent = path.length > 0 && typeof place === 'number' ? this.node(path.slice(0, -1)) : undefined;
+    if (parent) {
+      const k = String(path[path.length - 1]);
+      const below = (parent.below ??= new Map());
+      const entry = below.get(k);
+      // a leaf (or a new path) takes the number itself; a node with more than a value keeps its object
+      if (entry === undefined || typeof entry === 'number') below.set(k, place);
+      else entry.value = place;
+      return;
+    }
+    this.node(path).value = place;
   }
 
   /** where the key naming `path` is shown (a row's id cell, a footnote's id cell) */
@@ -82,7 +102,7 @@ export class CellLocations {
     let nearest: Place | undefined = this.root.value ?? this.root.key;
     const done = (key: Place | undefined) => ({ nearest: nearest !== undefined ? this.spot(nearest) : {}, key: key === undefined ? undefined : this.spot(key) });
     for (const seg of path) {
-      n = n.below?.get(String(seg));
+      n = asNode(n.below?.get(String(seg)));
       if (!n) return done(undefined);
       const hit = n.value ?? n.key;
       if (hit !== undefined) nearest = hit;

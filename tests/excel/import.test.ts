@@ -127,6 +127,37 @@ describe('a legacy Phụ lục II sheet with sub-rows', () => {
   });
 });
 
+describe('problems in legacy rows are located at their cells', () => {
+  it('names the cell of a figure that breaks a rule or cannot be read, in rows and sub-rows', async () => {
+    ws = tempWorkspace(SAMPLE);
+    tmp = new TempDir();
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('PL II');
+    s.addRow(['TÌNH HÌNH TRIỂN KHAI CÁC DỊCH VỤ CÔNG THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg']);
+    s.addRow(['STT', 'Dịch vụ công trực tuyến', 'Kết nối với Cổng DVC quốc gia', 'Tổng số hồ sơ', '', '', 'Tình hình xử lý hồ sơ trực tuyến', '', 'Khó khăn, vướng mắc']);
+    s.addRow(['', '', '', 'Tổng hồ sơ', 'Trực tuyến', 'Tỷ lệ', 'Đúng hạn', 'Quá hạn', '']);
+    s.addRow(['5', 'Thăm viếng mộ liệt sĩ, cụ thể:', 'Đã kết nối']);
+    // online (200) above total (176): a rule on the sub-row; "12,5" cannot be a count
+    s.addRow(['', '- Cấp giấy giới thiệu thăm viếng mộ liệt sĩ', '', 176, 200, '', 33]);
+    s.addRow(['', '-  thực hiện chi hỗ trợ thăm viếng mộ liệt sĩ', '', 128, '12,5', '', 7]);
+    const file = tmp.write('pl2.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const snap = snapshot(ws.dir);
+    const r = await runImport([file]);
+    expect(r.code).toBe(1);
+    const at = (code: string) => r.json.diagnostics.filter((d) => d.code === code).map((d) => `${d.sheet} › ${d.cell}`);
+    expect(at('BC120')).toEqual(['PL II › E6']);
+    expect(snapshot(ws.dir)).toEqual(snap);
+    // with the sub-row readable, the rule's finding names the online cell of the first sub-row
+    s.getCell('E6').value = 7;
+    const file2 = tmp.write('pl2b.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r2 = await runImport([file2]);
+    expect(r2.code).toBe(1);
+    expect(r2.json.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.sheet} › ${d.cell}`)).toEqual(['BC210 PL II › E5']);
+    expect(snapshot(ws.dir)).toEqual(snap);
+  });
+});
+
 describe('a legacy sheet with fewer columns', () => {
   it('changes only the fields it has columns for', async () => {
     ws = tempWorkspace(SAMPLE);
