@@ -87,6 +87,22 @@ export class CellLocations {
     this.node(path).value = place;
   }
 
+  /**
+   * For the cells of one sheet row that all sit below `path` (a legacy row's figures): records `path/field` at
+   * (row, column) without making a path or walking to it for each cell.
+   */
+  cellsBelow(path: Path, sheet: string, row: number): (field: string, column: number) => void {
+    const parent = this.node(path);
+    return (field, column) => {
+      const place = this.placeOf(sheet, row, column);
+      const below = (parent.below ??= new Map());
+      const entry = below.get(field);
+      if (typeof place === 'number' && (entry === undefined || typeof entry === 'number')) below.set(field, place);
+      else if (entry === undefined || typeof entry === 'number') below.set(field, { value: place });
+      else entry.value = place;
+    };
+  }
+
   /** where the key naming `path` is shown (a row's id cell, a footnote's id cell) */
   key(path: Path, sheet: string, cell: string): void {
     this.node(path).key = { sheet, cell };

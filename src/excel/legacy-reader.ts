@@ -189,13 +189,14 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       locations.valueAt(base, sheet.name, row, col.name!);
       locations.keyAt(base, sheet.name, row, col.name!);
       const fields: Obj = {};
+      const place = locations.cellsBelow(base, sheet.name, row);
       for (const [f, kind] of FIGURES) {
         const c = col[f];
         if (c === undefined) continue;
         // a status or text merged down over several rows applies to each of them; merged figures are an error
         const spread = kind !== 'count' && sheet.mergedInto(row, c) !== undefined;
         const got = spread ? { ok: true as const, text: plainText(sheet, row, c) } : readCell(sheet, row, c, kind, ctx);
-        locations.valueAt([...base, f], sheet.name, row, c);
+        place(f, c);
         if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...base, f] });
         else if (got.text.trim() !== '') fields[f] = got.text;
       }
