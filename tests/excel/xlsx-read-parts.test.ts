@@ -75,11 +75,21 @@ describe('slideFormula', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 20 }), (parts, rows, cols) => {
         const formula = parts.join('');
+        // exceljs takes a run of letters, digits, "_" and "-" before "!" for a sheet name ("A1-A1Sheet1!B1",
+        // "TAX2024-Sheet1!A1"); Excel, and slideFormula, read the "-" as a minus (a sheet name with "-" must be
+        // quoted): the one difference, checked below
+        fc.pre(!/[A-Za-z0-9_-]*-[A-Za-z0-9_-]*!/.test(formula));
         const to = `${String.fromCharCode(65 + (cols % 26))}${1 + rows}`;
         expect(slideFormula(formula, rows, cols % 26)).toBe(exceljsFormula.slideFormula(formula, 'A1', to));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('reads an unquoted name before "-" as a reference, not as part of a sheet name (as Excel does, unlike exceljs)', () => {
+    expect(slideFormula('TAX2024-Sheet1!A1', 0, 1)).toBe('TAY2024-Sheet1!B1');
+    expect(slideFormula("TAX2024-'My-Sheet'!A1", 1, 0)).toBe("TAX2025-'My-Sheet'!A2");
+    expect(slideFormula('A1:A1-A1Sheet1!A1', 0, 1)).toBe('B1:B1-A1Sheet1!B1');
   });
 
   it('leaves text in quotes alone, and gives #REF! for a reference moved off the sheet', () => {
