@@ -21,6 +21,17 @@ interface Node {
   below?: Map<string, Node | number>;
 }
 
+/**
+ * Records the value's place of `parent`'s child `key`: a child that is (or becomes) only a place by number is
+ * kept as that number; a node with more than a value keeps its object.
+ */
+function setValue(parent: Node, key: string, place: Place): void {
+  const below = (parent.below ??= new Map());
+  const entry = below.get(key);
+  if (entry !== undefined && typeof entry !== 'number') entry.value = place;
+  else below.set(key, typeof place === 'number' ? place : { value: place });
+}
+
 /** the node a map entry stands for */
 function asNode(entry: Node | number | undefined): Node | undefined {
   return typeof entry === 'number' ? { value: entry } : entry;
@@ -74,17 +85,8 @@ export class CellLocations {
   /** as `value`, by row and column number */
   valueAt(path: Path, sheet: string, row: number, column: number): void {
     const place = this.placeOf(sheet, row, column);
-    const parent = path.length > 0 && typeof place === 'number' ? this.node(path.slice(0, -1)) : undefined;
-    if (parent) {
-      const k = String(path[path.length - 1]);
-      const below = (parent.below ??= new Map());
-      const entry = below.get(k);
-      // a leaf (or a new path) takes the number itself; a node with more than a value keeps its object
-      if (entry === undefined || typeof entry === 'number') below.set(k, place);
-      else entry.value = place;
-      return;
-    }
-    this.node(path).value = place;
+    if (path.length === 0) this.root.value = place;
+    else setValue(this.node(path.slice(0, -1)), String(path[path.length - 1]), place);
   }
 
   /**
@@ -93,14 +95,7 @@ export class CellLocations {
    */
   cellsBelow(path: Path, sheet: string, row: number): (field: string, column: number) => void {
     const parent = this.node(path);
-    return (field, column) => {
-      const place = this.placeOf(sheet, row, column);
-      const below = (parent.below ??= new Map());
-      const entry = below.get(field);
-      if (typeof place === 'number' && (entry === undefined || typeof entry === 'number')) below.set(field, place);
-      else if (entry === undefined || typeof entry === 'number') below.set(field, { value: place });
-      else entry.value = place;
-    };
+    return (field, column) => setValue(parent, field, this.placeOf(sheet, row, column));
   }
 
   /** where the key naming `path` is shown (a row's id cell, a footnote's id cell) */
