@@ -155,6 +155,8 @@ const enum K {
   Hidden,
 }
 
+type Column = Int32Array | Uint16Array | Uint8Array | Float64Array;
+
 /** The cells of a sheet in columns of typed arrays. */
 class CellStore {
   n = 0;
@@ -181,18 +183,22 @@ class CellStore {
     this.styles = new Int32Array(n);
   }
 
-  private grow(): void {
-    const cap = this.rows.length * 2;
-    const g = <A extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => {
-      const b = new make(cap);
-      b.set(a);
+  /** every column replaced by a new array of `size`, which `fill` fills from the old one */
+  private rebuild(size: number, fill: (from: Column, to: Column) => void): void {
+    const re = <A extends Column>(a: A, make: new (n: number) => A): A => {
+      const b = new make(size);
+      fill(a, b);
       return b;
     };
-    this.rows = g(this.rows, Int32Array);
-    this.cols = g(this.cols, Uint16Array);
-    this.kinds = g(this.kinds, Uint8Array);
-    this.values = g(this.values, Float64Array);
-    this.styles = g(this.styles, Int32Array);
+    this.rows = re(this.rows, Int32Array);
+    this.cols = re(this.cols, Uint16Array);
+    this.kinds = re(this.kinds, Uint8Array);
+    this.values = re(this.values, Float64Array);
+    this.styles = re(this.styles, Int32Array);
+  }
+
+  private grow(): void {
+    this.rebuild(this.rows.length * 2, (from, to) => to.set(from));
   }
 
   private add(r: number, c: number, kind: K, value: number, style: number): number {
@@ -235,16 +241,7 @@ class CellStore {
       if (prev !== undefined && this.rows[prev] === this.rows[i] && this.cols[prev] === this.cols[i]) keep[keep.length - 1] = i;
       else keep.push(i);
     }
-    const pick = <A extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => {
-      const b = new make(Math.max(1, keep.length));
-      keep.forEach((i, k) => (b[k] = a[i]!));
-      return b;
-    };
-    this.rows = pick(this.rows, Int32Array);
-    this.cols = pick(this.cols, Uint16Array);
-    this.kinds = pick(this.kinds, Uint8Array);
-    this.values = pick(this.values, Float64Array);
-    this.styles = pick(this.styles, Int32Array);
+    this.rebuild(Math.max(1, keep.length), (from, to) => keep.forEach((i, k) => (to[k] = from[i]!)));
     this.n = keep.length;
     this.ordered = true;
   }
