@@ -258,6 +258,13 @@ class Writer {
 const TOP = ['department', 'month', 'asOf', 'services', 'indicators', 'models', 'sections', 'footnotes'];
 const FIGURES = ['connection', 'total', 'online', 'onTime', 'overdue', 'difficulties', 'parts'];
 const INDICATOR = ['value', 'total', 'asOf', 'from', 'parts'];
+/** an indicator's scalar fields and how each is written (both the Document path and the direct writing) */
+const INDICATOR_SCALARS = [
+  ['value', 'count'],
+  ['total', 'count'],
+  ['asOf', 'date'],
+  ['from', 'date'],
+] as const satisfies readonly (readonly [keyof IndicatorEntryOut, Kind])[];
 const MODEL = ['status', 'progress', 'results', 'difficulties', 'effectiveness', 'funding', 'continuation'];
 
 const ALL_FIGURES: readonly FigureField[] = ['connection', 'total', 'online', 'onTime', 'overdue', 'difficulties'];
@@ -361,10 +368,7 @@ function viaDocument(sub: Submission, catalog: Catalog, scope: Scope, target: Ya
 
   w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
   w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, facts.indicatorIds, TOP, (m, e) => {
-    w.scalar(m, 'value', 'count', e.value, INDICATOR);
-    w.scalar(m, 'total', 'count', e.total, INDICATOR);
-    w.scalar(m, 'asOf', 'date', e.asOf, INDICATOR);
-    w.scalar(m, 'from', 'date', e.from, INDICATOR);
+    for (const [k, kind] of INDICATOR_SCALARS) w.scalar(m, k, kind, e[k], INDICATOR);
     const parts = Object.entries(e.parts ?? {});
     if (parts.length || isMap(child(m, 'parts'))) {
       const pm = w.map(m, 'parts', INDICATOR, true);
@@ -745,10 +749,7 @@ export function emitNewSubmissionYaml(sub: Submission, catalog: Catalog, scope: 
       e.open(0, 'indicators');
       for (const [id, x] of inOrder(indicators, facts.indicatorIds)) {
         const m = e.open(1, id, true);
-        e.scalar(2, 'value', 'count', x.value);
-        e.scalar(2, 'total', 'count', x.total);
-        e.scalar(2, 'asOf', 'date', x.asOf);
-        e.scalar(2, 'from', 'date', x.from);
+        for (const [k, kind] of INDICATOR_SCALARS) e.scalar(2, k, kind, x[k]);
         const parts = Object.entries(x.parts ?? {}).filter(([, v]) => !isEmpty(v));
         if (parts.length) e.counts(2, 'parts', parts);
         e.close(m);
