@@ -96,22 +96,23 @@ describe('a legacy Phụ lục I sheet with the seed figures', () => {
   });
 });
 
+/** A workbook with a Phụ lục II sheet "PL II": its title and two header rows (merged as printed, when asked) */
+async function phuLucII(merged: boolean) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('PL II');
+  s.addRow(['TÌNH HÌNH TRIỂN KHAI CÁC DỊCH VỤ CÔNG THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg']);
+  s.addRow(['STT', 'Dịch vụ công trực tuyến', 'Kết nối với Cổng DVC quốc gia', 'Tổng số hồ sơ', '', '', 'Tình hình xử lý hồ sơ trực tuyến', '', 'Khó khăn, vướng mắc']);
+  s.addRow(['', '', '', 'Tổng hồ sơ', 'Trực tuyến', 'Tỷ lệ', 'Đúng hạn', 'Quá hạn', '']);
+  if (merged) for (const range of ['A2:A3', 'B2:B3', 'C2:C3', 'D2:F2', 'G2:H2', 'I2:I3']) s.mergeCells(range);
+  return { wb, s };
+}
+
 describe('a legacy Phụ lục II sheet with sub-rows', () => {
   it('matches "- …" rows to the parts of the service above', async () => {
     ws = tempWorkspace(SAMPLE);
     tmp = new TempDir();
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const s = wb.addWorksheet('PL II');
-    s.addRow(['TÌNH HÌNH TRIỂN KHAI CÁC DỊCH VỤ CÔNG THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg']);
-    s.addRow(['STT', 'Dịch vụ công trực tuyến', 'Kết nối với Cổng DVC quốc gia', 'Tổng số hồ sơ', '', '', 'Tình hình xử lý hồ sơ trực tuyến', '', 'Khó khăn, vướng mắc']);
-    s.addRow(['', '', '', 'Tổng hồ sơ', 'Trực tuyến', 'Tỷ lệ', 'Đúng hạn', 'Quá hạn', '']);
-    s.mergeCells('A2:A3');
-    s.mergeCells('B2:B3');
-    s.mergeCells('C2:C3');
-    s.mergeCells('D2:F2');
-    s.mergeCells('G2:H2');
-    s.mergeCells('I2:I3');
+    const { wb, s } = await phuLucII(true);
     s.addRow(['I', 'NHÓM DỊCH VỤ CÔNG THIẾT YẾU CỦA CÁ NHÂN']);
     s.addRow(['5', 'Thăm viếng mộ liệt sĩ, cụ thể:', 'Đã kết nối']);
     s.addRow(['', '- Cấp giấy giới thiệu thăm viếng mộ liệt sĩ', '', 176, 33, '18,75%', 33]);
@@ -131,12 +132,7 @@ describe('problems in legacy rows are located at their cells', () => {
   it('names the cell of a figure that breaks a rule or cannot be read, in rows and sub-rows', async () => {
     ws = tempWorkspace(SAMPLE);
     tmp = new TempDir();
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const s = wb.addWorksheet('PL II');
-    s.addRow(['TÌNH HÌNH TRIỂN KHAI CÁC DỊCH VỤ CÔNG THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg']);
-    s.addRow(['STT', 'Dịch vụ công trực tuyến', 'Kết nối với Cổng DVC quốc gia', 'Tổng số hồ sơ', '', '', 'Tình hình xử lý hồ sơ trực tuyến', '', 'Khó khăn, vướng mắc']);
-    s.addRow(['', '', '', 'Tổng hồ sơ', 'Trực tuyến', 'Tỷ lệ', 'Đúng hạn', 'Quá hạn', '']);
+    const { wb, s } = await phuLucII(false);
     s.addRow(['5', 'Thăm viếng mộ liệt sĩ, cụ thể:', 'Đã kết nối']);
     // online (200) above total (176): a rule on the sub-row; "12,5" cannot be a count
     s.addRow(['', '- Cấp giấy giới thiệu thăm viếng mộ liệt sĩ', '', 176, 200, '', 33]);
