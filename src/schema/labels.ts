@@ -40,7 +40,10 @@ function lookupOf(labels: Record<string, string>): { exact: Map<string, string>;
   if (!l) {
     l = { exact: new Map(), folded: new Map() };
     for (const [key, label] of Object.entries(labels)) {
-      for (const s of [key, label]) if (!l.folded.has(foldLabel(s))) l.folded.set(foldLabel(s), key);
+      for (const s of [key, label]) {
+        const f = foldLabel(s);
+        if (!l.folded.has(f)) l.folded.set(f, key);
+      }
     }
     // an exact spelling gives what its folded form gives
     for (const [key, label] of Object.entries(labels)) for (const s of [key, label]) l.exact.set(s, l.folded.get(foldLabel(s))!);
