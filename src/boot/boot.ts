@@ -40,13 +40,23 @@ interface Module {
   exports: unknown;
 }
 
-type Main = { main(argv: readonly string[]): Promise<number> };
+/**
+ * The cache lent to the program for what it derives from large input files (src/workspace/data-cache.ts): the same
+ * folders, checksums and atomic writes as the code cache, entries named by the program's bundle hash as well, so
+ * that another build of the program never reads them. Writes wait until the command is done.
+ */
+export interface DataCache {
+  read(name: string): Uint8Array | undefined;
+  write(name: string, data: Uint8Array): void;
+}
+
+type Main = { main(argv: readonly string[], services?: { cache?: DataCache }): Promise<number> };
 
 export async function boot(argv: readonly string[]): Promise<number> {
   const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', process.env.BAOCAO_V8_CACHE !== '0');
   const { main } = loader.load(__BAOCAO_BUNDLES__.main) as Main;
   try {
-    return await main(argv);
+    return await main(argv, process.env.BAOCAO_DATA_CACHE === '0' ? {} : { cache: loader.dataCache() });
   } finally {
     loader.save();
   }
@@ -92,22 +102,31 @@ class Loader {
     return module.exports;
   }
 
-  /** Writes the cache of every bundle that had none (or a refused one); never fails the command. */
+  private readonly pending = new Map<string, Uint8Array>();
+
+  /** Writes the cache of every bundle that had none (or a refused one), and the data entries; never fails the command. */
   save(): void {
     for (const { bundle, script } of this.fresh) {
       try {
-        const data = script.createCachedData();
-        const header = Buffer.alloc(HEADER);
-        header.writeUInt32LE(MAGIC, 0);
-        header.writeUInt32LE(data.length, 4);
-        header.writeUInt32LE(checksum(data), 8);
-        for (const dir of [ownDir(), sharedDir()]) {
-          if (dir && write(dir, this.name(bundle), Buffer.concat([header, data]))) break;
-        }
+        writeEntry(this.name(bundle), script.createCachedData());
       } catch {
         // a cache that cannot be written is a cache that is not there
       }
     }
+    for (const [name, data] of this.pending) writeEntry(name, data);
+  }
+
+  dataCache(): DataCache {
+    // "data-<what>.<program hash>-<key>.bin": a new key for the same thing replaces the old file (see write)
+    const file = (name: string) => {
+      const dot = name.indexOf('.');
+      if (dot <= 0 || /[^a-z0-9.-]/.test(name)) throw new Error(`data cache name "${name}"`);
+      return `data-${name.slice(0, dot)}.${__BAOCAO_BUNDLES__.main.hash}-${name.slice(dot + 1)}.bin`;
+    };
+    return {
+      read: (name) => readEntry(file(name)),
+      write: (name, data) => void this.pending.set(file(name), data),
+    };
   }
 
   private name(bundle: Bundle): string {
@@ -115,15 +134,34 @@ class Loader {
   }
 
   private read(bundle: Bundle): Buffer | undefined {
+    return readEntry(this.name(bundle));
+  }
+}
+
+/** An entry of the first folder that has it whole (its length and checksum as written). */
+function readEntry(name: string): Buffer | undefined {
+  for (const dir of [ownDir(), sharedDir()]) {
+    if (!dir) continue;
+    const data = readTrusted(join(dir, name), dir !== ownDir());
+    if (!data || data.length < HEADER || data.readUInt32LE(0) !== MAGIC) continue;
+    const payload = data.subarray(HEADER);
+    if (data.readUInt32LE(4) !== payload.length || data.readUInt32LE(8) !== checksum(payload)) continue;
+    return payload;
+  }
+  return undefined;
+}
+
+function writeEntry(name: string, data: Uint8Array): void {
+  try {
+    const header = Buffer.alloc(HEADER);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(data.length, 4);
+    header.writeUInt32LE(checksum(data), 8);
     for (const dir of [ownDir(), sharedDir()]) {
-      if (!dir) continue;
-      const data = readTrusted(join(dir, this.name(bundle)), dir !== ownDir());
-      if (!data || data.length < HEADER || data.readUInt32LE(0) !== MAGIC) continue;
-      const payload = data.subarray(HEADER);
-      if (data.readUInt32LE(4) !== payload.length || data.readUInt32LE(8) !== checksum(payload)) continue;
-      return payload;
+      if (dir && write(dir, name, Buffer.concat([header, data]))) break;
     }
-    return undefined;
+  } catch {
+    // as above
   }
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BaocaoError, EXIT } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, toJson } from '../diagnostics/print.js';
+import { useDataCache, type ByteCache } from '../workspace/data-cache.js';
 
 /**
  * The `baocao` command. This file only wires commander: each command's module is imported when that
@@ -131,7 +132,8 @@ export function buildProgram(): Command {
 }
 
 /** Runs the CLI and returns the exit code; only bin/baocao.js sets process.exitCode. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], services: { cache?: ByteCache } = {}): Promise<number> {
+  useDataCache(services.cache);
   quietOnClosedPipe();
   state.code = 0;
   state.json = argv.includes('--json');

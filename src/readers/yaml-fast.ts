@@ -37,7 +37,12 @@ export function readYamlFast(file: string, source: string): YamlReadResult | nul
     if (e === UNSUPPORTED) return null;
     throw e;
   }
-  return { value, map: lazySourceMap(text), diagnostics: [] };
+  return { value, map: lazySourceMap(text), diagnostics: [], fast: true };
+}
+
+/** The source map of a text this reader has read before (positions found on the first question). */
+export function fastSourceMap(source: string): SourceMap {
+  return lazySourceMap(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
 }
 
 /**

@@ -13,4 +13,6 @@ export interface YamlReadResult {
   value: unknown;
   map: SourceMap;
   diagnostics: Diagnostic[];
+  /** read by the fast reader (plain YAML): its positions can be found again from the text alone */
+  fast?: boolean;
 }

@@ -9,17 +9,21 @@ export type TextRead = { ok: true; text: string } | { ok: false; diagnostic: Dia
 
 /** Reads a UTF-8 text file; refuses other encodings with a Vietnamese explanation. `shown` is the name used in messages. */
 export async function readTextFile(path: string, shown: string): Promise<TextRead> {
-  let bytes: Buffer;
+  const read = await readTextBytes(path, shown);
+  return read.ok ? decodeText(read.bytes, shown) : read;
+}
+
+/** The bytes of a text file (its size checked), not yet decoded. */
+export async function readTextBytes(path: string, shown: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; diagnostic: Diagnostic }> {
   try {
     const st = await stat(path);
     if (st.size > MAX_TEXT_FILE_BYTES) {
       return { ok: false, diagnostic: error(CODES.fileTooLarge, `tệp quá lớn (${Math.round(st.size / 1024 / 1024)} MB; tối đa 5 MB)`, { file: shown }) };
     }
-    bytes = await readFile(path);
+    return { ok: true, bytes: await readFile(path) };
   } catch (e) {
     return { ok: false, diagnostic: error(CODES.fileUnreadable, `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`, { file: shown }) };
   }
-  return decodeText(bytes, shown);
 }
 
 /** one decoder for every file (decode without `stream` keeps no state between calls) */

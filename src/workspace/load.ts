@@ -5,7 +5,10 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { readYamlLazily } from '../readers/yaml-lazy.js';
 import { validateShape, yamlLocator, type Locator } from '../readers/validate-shape.js';
-import { readTextFile } from './files.js';
+import { decodeText, readTextBytes } from './files.js';
+import { cacheSlot } from './data-cache.js';
+import { fastSourceMap } from '../readers/yaml-fast.js';
+import type { SourceMap } from '../readers/yaml-types.js';
 import {
   DepartmentsFile,
   IndicatorsFile,
@@ -32,20 +35,45 @@ export interface Loaded<T> {
   readonly locator: Locator;
 }
 
-/** Reads, parses and validates one YAML file of the workspace against a schema. */
+/**
+ * Reads, parses and validates one YAML file of the workspace against a schema. With a `role`, a large file's
+ * validated value is kept in the data cache (src/workspace/data-cache.ts) and taken from it while its bytes stay
+ * the same; its positions are then read only if a later check asks for one.
+ */
 export async function loadYamlFile<S extends z.ZodType>(
   absolute: string,
   shown: string,
   schema: S,
+  role?: string,
 ): Promise<{ loaded?: Loaded<z.output<S>>; diagnostics: Diagnostic[] }> {
-  const read = await readTextFile(absolute, shown);
+  const bytes = await readTextBytes(absolute, shown);
+  if (!bytes.ok) return { diagnostics: [bytes.diagnostic] };
+  const slot = role ? cacheSlot(role, bytes.bytes) : undefined;
+  if (slot?.hit !== undefined) {
+    return { loaded: { value: slot.hit as z.output<S>, file: shown, locator: plainYamlLocator(shown, bytes.bytes) }, diagnostics: [] };
+  }
+  const read = decodeText(bytes.bytes, shown);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
   const parsed = await readYamlLazily(shown, read.text);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const locator = yamlLocator(shown, parsed.map);
   const v = validateShape(schema, parsed.value, locator);
   if (!v.ok) return { diagnostics: v.diagnostics };
+  // only what the fast reader reads is kept: its positions can be found again without the yaml package
+  if (slot && parsed.fast) slot.keep(v.value);
   return { loaded: { value: v.value, file: shown, locator }, diagnostics: [] };
+}
+
+/** The locator of a plain YAML file read earlier (its entry in the cache says so), made on the first question. */
+function plainYamlLocator(file: string, bytes: Uint8Array): Locator {
+  let map: SourceMap | undefined;
+  return {
+    file,
+    at: (path, key) => {
+      map ??= fastSourceMap(new TextDecoder().decode(bytes));
+      return key ? map.locateKey(path) : map.locate(path);
+    },
+  };
 }
 
 export const CATALOG_FILES = {
@@ -74,7 +102,7 @@ export async function loadWorkspace(dir: string, shown: string): Promise<{ works
   diagnostics.push(...settings.diagnostics);
 
   const entries = Object.entries(CATALOG_FILES) as [keyof typeof CATALOG_FILES, (typeof CATALOG_FILES)[keyof typeof CATALOG_FILES]][];
-  const results = await Promise.all(entries.map(([, [file, schema]]) => loadYamlFile(join(dir, file), rel(file), schema as z.ZodType)));
+  const results = await Promise.all(entries.map(([key, [file, schema]]) => loadYamlFile(join(dir, file), rel(file), schema as z.ZodType, `catalog-${key}`)));
   const files: Record<string, Loaded<unknown>> = {};
   entries.forEach(([key], i) => {
     const r = results[i]!;

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/workspace.js';
+import { ROOT, SAMPLE, tempWorkspace } from '../helpers/workspace.js';
 
 /**
  * bin/baocao.js starts the bundles with a V8 code cache (src/boot/boot.ts). The cache must only ever make things
@@ -82,3 +82,40 @@ describe('the V8 code cache', () => {
     expect(files()).toEqual([]);
   });
 });
+
+describe('the data cache', () => {
+  it('keeps a large catalog file once validated, uses it on the next run, and is off with BAOCAO_DATA_CACHE=0', () => {
+    const ws = tempWorkspace(SAMPLE);
+    try {
+      const lines = [ws.read('catalog/services-qd06.yaml').trimEnd()];
+      for (let i = 1; lines.length < 12_000; i++) lines.push(`  - id: them-${i}`, `    stt: "${25 + i}."`, `    name: Dịch vụ thêm số ${i}`, '    owner: so-tu-phap');
+      ws.write('catalog/services-qd06.yaml', lines.join('\n') + '\n');
+      const args = ['validate', '--month', '2024-09', '--json', '--data', ws.dir];
+      rmSync(cacheDir, { recursive: true, force: true });
+      const off = run(args, { BAOCAO_DATA_CACHE: '0' });
+      expect(off.status).toBe(0);
+      expect(files().filter((f) => f.startsWith('data-'))).toEqual([]);
+      const first = run(args);
+      const entries = files().filter((f) => f.startsWith('data-'));
+      expect(entries).toEqual([expect.stringMatching(/^data-catalog-qd06\.[0-9a-f]{16}-[0-9a-f]{32}\.bin$/)]);
+      const stamp = statSync(join(cacheDir, entries[0]!)).mtimeMs;
+      const second = run(args);
+      expect(statSync(join(cacheDir, entries[0]!)).mtimeMs).toBe(stamp);
+      expect(first.stdout).toBe(off.stdout);
+      expect(second.stdout).toBe(off.stdout);
+      // a damaged entry is read the long way, then written again
+      writeFileSync(join(cacheDir, entries[0]!), readFileSync(join(cacheDir, entries[0]!)).subarray(0, 5000));
+      expect(run(args).stdout).toBe(off.stdout);
+      expect(statSync(join(cacheDir, entries[0]!)).size).toBeGreaterThan(5000);
+      // an edited file is a new entry, which replaces the old one
+      ws.replace('catalog/services-qd06.yaml', 'Dịch vụ thêm số 7\n', 'Dịch vụ thêm số bảy\n');
+      expect(run(args).status).toBe(0);
+      const now = files().filter((f) => f.startsWith('data-'));
+      expect(now).toHaveLength(1);
+      expect(now[0]).not.toBe(entries[0]);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+

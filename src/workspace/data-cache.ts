@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+
+/**
+ * What the program derives from a large input file, kept between runs (docs/performance.md): today the validated
+ * values of the catalog files, which at the scale of a national roll-up are megabytes of YAML read and checked by
+ * zod on every command, while they change a few times a year.
+ *
+ * An entry is found by the file's role and the SHA-256 of its bytes, so any change to the file is a new key; the
+ * store (bin/baocao.js lends one: src/boot/boot.ts) adds the program's own bundle hash, so that another build of
+ * the program never reads an entry it did not write. Only a file read and validated without any problem is kept,
+ * and only when its value survives JSON unchanged; a damaged entry is a missing one. Problems are never cached:
+ * a file with one is read the long way every time. BAOCAO_DATA_CACHE=0 turns the cache off.
+ */
+
+/** the byte store: an entry's checksum is its business */
+export interface ByteCache {
+  read(name: string): Uint8Array | undefined;
+  write(name: string, data: Uint8Array): void;
+}
+
+/** a smaller file is read and checked in a few milliseconds: an entry would not pay for itself (the sample's files are under 10 KB) */
+export const CACHE_FROM_BYTES = 256 * 1024;
+
+let store: ByteCache | undefined;
+
+/** The store for this run (none: nothing is cached). */
+export function useDataCache(cache: ByteCache | undefined): void {
+  store = cache;
+}
+
+export interface CacheSlot {
+  /** the value kept for exactly these bytes, if any */
+  readonly hit: unknown;
+  /** keeps `value` for these bytes (ignored when it would not come back the same) */
+  keep(value: unknown): void;
+}
+
+const MISS: CacheSlot = { hit: undefined, keep: () => undefined };
+
+/** The slot of `role` (lower-case letters, digits, "-") for a file of these bytes. */
+export function cacheSlot(role: string, bytes: Uint8Array): CacheSlot {
+  const cache = store;
+  if (!cache || bytes.length < CACHE_FROM_BYTES) return MISS;
+  const name = `${role}.${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+  let hit: unknown;
+  try {
+    const data = cache.read(name);
+    if (data) hit = (JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')) as { value: unknown }).value;
+  } catch {
+    hit = undefined;
+  }
+  return {
+    hit,
+    keep(value) {
+      if (hit !== undefined) return;
+      const json = JSON.stringify({ value });
+      if (!isDeepStrictEqual(JSON.parse(json).value, value)) return;
+      cache.write(name, Buffer.from(json, 'utf8'));
+    },
+  };
+}
