@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { SubmissionFile } from '../../src/schema/submission.js';
 import { parseCount } from '../../src/format/parse.js';
 import { cleanText } from '../../src/schema/scalars.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS, foldLabel, matchLabel } from '../../src/schema/labels.js';
 
 /**
  * cleanText, parseCount and matchLabel answer common inputs by a short path; these properties hold them to what
- * the general path gives (the general path, written out here as it was before the short paths).
+ * the general path gives (the general path, written out here as it was before the short paths). Large inputs are
+ * validated with the fast path z.compile makes (src/readers/validate-shape.ts): it is held to zod's own parser.
  */
 
 function cleanTextGeneral(s: string): string {
@@ -70,4 +73,51 @@ describe('short paths', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('a schema with the fast path of z.compile parses, and refuses, as the zod parser does', () => {
+    const fast = z.compile(SubmissionFile);
+    const scalar = fc.constantFrom('12', '3.182.603', '', ' ', '12,5', '-1', 'abc', 'Đã kết nối', 'da ket noi', 'xyz', 'Đường truyền\r\nchập chờn  ', '15/9/2024', '2024-09');
+    const odd = fc.oneof(scalar, fc.constant(null), fc.constant(12), fc.constant(['12']), fc.constant({ total: '1' }));
+    // mostly what each field takes, so that most inputs are valid and their parsed values are compared too
+    const good = {
+      connection: fc.constantFrom('Đã kết nối', 'da ket noi', 'CHƯA KẾT NỐI', 'implemented', ''),
+      count: fc.constantFrom('12', '3.182.603', '3182603', '0', '', ' 7 '),
+      text: fc.constantFrom('Đường truyền\r\nchập chờn  ', 'ho\u0301a', '', 'x'),
+    };
+    const field = (arb: fc.Arbitrary<unknown>) => fc.oneof({ weight: 150, arbitrary: arb }, odd);
+    const fields = fc
+      .tuple(
+        fc.record(
+          { connection: field(good.connection), total: field(good.count), online: field(good.count), onTime: field(good.count), overdue: field(good.count), difficulties: field(good.text) },
+          { requiredKeys: [] },
+        ),
+        fc.oneof({ weight: 60, arbitrary: fc.constant(undefined) }, scalar),
+      )
+      .map(([f, colour]) => (colour === undefined ? f : { ...f, colour }));
+    const id = fc.oneof({ weight: 40, arbitrary: fc.constantFrom('dv-1', 'dv-2', 'qd06-01', '4-a', 'dv-3', 'dv-4') }, fc.constant('Dv 5'));
+    const entry = fc.tuple(fields, fc.option(fc.dictionary(id, fc.oneof({ weight: 30, arbitrary: fields }, odd), { maxKeys: 4 }), { nil: undefined })).map(([f, parts]) =>
+      parts === undefined ? f : { ...f, parts },
+    );
+    const input = fc.record(
+      {
+        department: fc.oneof({ weight: 20, arbitrary: fc.constant('so-y-te') }, fc.constant('Sở Y tế')),
+        month: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('2024-09', '9/2024') }, fc.constant('13/2024')),
+        services: fc.oneof({ weight: 30, arbitrary: fc.dictionary(id, entry, { maxKeys: 5 }) }, odd),
+        asOf: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('15/9/2024', '2024-09-30', '') }, fc.constant('31/2/2024')),
+      },
+      { requiredKeys: ['department', 'month', 'services'] },
+    );
+    const issues = (r: { success: boolean; error?: z.ZodError }) => (r.success ? [] : r.error!.issues.map((i) => [i.code, i.path, i.message]));
+    fc.assert(
+      fc.property(input, (x) => {
+        const slow = SubmissionFile.safeParse(x, { reportInput: true, jitless: true });
+        const quick = fast.safeParse(x, { reportInput: true });
+        expect(quick.success).toBe(slow.success);
+        if (slow.success) expect(quick.data).toStrictEqual(slow.data);
+        else expect(issues(quick)).toEqual(issues(slow));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+
