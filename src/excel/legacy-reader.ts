@@ -4,11 +4,10 @@ import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
 import { parseCount } from '../format/parse.js';
 import type { LoadedSubmission } from '../readers/submission.js';
-import { validateShape } from '../readers/validate-shape.js';
+import { validateShape, type Locator } from '../readers/validate-shape.js';
 import { foldLabel } from '../schema/labels.js';
 import { SubmissionFile } from '../schema/submission.js';
 import { readCell, plainText, type CellContext } from './cells.js';
-import { CellLocations } from './cell-locator.js';
 import { findLegacyHeader, type LegacyField, type LegacyHeader } from './legacy-header.js';
 import { nameKey, withoutListMark } from './name-match.js';
 import { address, type SheetView, type WorkbookView } from './workbook-spec.js';
@@ -108,9 +107,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const ctx: CellContext = { file, date1904: wb.date1904 };
   const diagnostics: Diagnostic[] = [];
   const inputs = new Map<string, Obj>();
-  const locations = new CellLocations();
-  /** the cell each service row (part id '') and sub-row was read from, by service */
-  const claimed = new Map<ServiceDef, Map<string, { sheet: string; row: number; column: number }>>();
+  const rowsRead = new LegacyRows();
   let found = false;
   let rows = 0;
   const fields = new Set<FigureField>();
@@ -124,11 +121,14 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
     found = true;
     const m = matcher(catalog, sheet, header);
     const col = header.columns;
-    for (const [f] of FIGURES) if (col[f] !== undefined) fields.add(f as FigureField);
+    const sheetIndex = rowsRead.addSheet(sheet.name, col);
+    // the figure columns this sheet has, in FIGURES order
+    const figureColumns = FIGURES.flatMap(([f, kind]) => (col[f] !== undefined ? [{ field: f as FigureField, kind, column: col[f]! }] : []));
+    for (const { field } of figureColumns) fields.add(field);
     const at = (row: number, c: number | undefined) => ({ file, sheet: sheet.name, cell: address(row, c ?? 1) });
     let parent: ServiceDef | null = null;
     // the columns of counts: a row with any of them filled is a row of figures
-    const countColumns = FIGURES.flatMap(([f]) => (f !== 'connection' && f !== 'difficulties' && col[f] !== undefined ? [col[f]!] : []));
+    const countColumns = figureColumns.filter((f) => f.kind === 'count').map((f) => f.column);
     for (let row = header.bottom + 1; row <= sheet.rowCount; row++) {
       const nameMaster = col.name !== undefined ? sheet.mergedInto(row, col.name) : undefined;
       const rawName = nameMaster && Number(/\d+$/.exec(nameMaster)?.[0]) !== row ? '' : plainText(sheet, row, col.name!, false).trim();
@@ -140,8 +140,8 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         diagnostics.push(error(EXCEL_CODES.legacyUnmatched, 'dòng có số liệu nhưng không có tên dịch vụ công', at(row, col.name)));
         continue;
       }
-      const folded = folds.get(rawName) ?? foldLabel(rawName);
-      folds.set(rawName, folded);
+      let folded = folds.get(rawName);
+      if (folded === undefined) folds.set(rawName, (folded = foldLabel(rawName)));
       if (TOTAL_ROW.has(folded)) continue;
       if (!figures && (ROMAN.test(stt) || /^nhom\b/.test(folded))) {
         parent = null;
@@ -176,51 +176,41 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         def = candidates[0]!;
         parent = def;
       }
-      let rowsOfDef = claimed.get(def);
-      if (!rowsOfDef) claimed.set(def, (rowsOfDef = new Map()));
-      const first = rowsOfDef.get(partId ?? '');
+      const first = rowsRead.claim(def.id, partId, sheetIndex, row);
       if (first) {
-        diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${address(first.row, first.column)}`, at(row, col.name)));
+        diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${first.cell}`, at(row, col.name)));
         continue;
       }
-      rowsOfDef.set(partId ?? '', { sheet: sheet.name, row, column: col.name! });
 
-      const base = partId ? ['services', def.id, 'parts', partId] : ['services', def.id];
-      locations.valueAt(base, sheet.name, row, col.name!);
-      locations.keyAt(base, sheet.name, row, col.name!);
-      const fields: Obj = {};
-      const place = locations.cellsBelow(base, sheet.name, row);
-      for (const [f, kind] of FIGURES) {
-        const c = col[f];
-        if (c === undefined) continue;
+      const values: Obj = {};
+      for (const { field, kind, column } of figureColumns) {
         // a status or text merged down over several rows applies to each of them; merged figures are an error
-        const spread = kind !== 'count' && sheet.mergedInto(row, c) !== undefined;
-        const got = spread ? { ok: true as const, text: plainText(sheet, row, c) } : readCell(sheet, row, c, kind, ctx);
-        place(f, c);
-        if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...base, f] });
-        else if (got.text.trim() !== '') fields[f] = got.text;
+        const spread = kind !== 'count' && sheet.mergedInto(row, column) !== undefined;
+        const got = spread ? { ok: true as const, text: plainText(sheet, row, column) } : readCell(sheet, row, column, kind, ctx);
+        if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...(partId ? ['services', def.id, 'parts', partId] : ['services', def.id]), field] });
+        else if (got.text.trim() !== '') values[field] = got.text;
       }
-      const input = inputs.get(def.owner) ?? { department: def.owner, month, services: keyed() };
+      let input = inputs.get(def.owner);
+      if (!input) inputs.set(def.owner, (input = { department: def.owner, month, services: keyed() }));
       const services = input.services as Obj;
       if (partId) {
         let entry = services[def.id] as Obj | undefined;
         if (!entry) services[def.id] = entry = {};
         // (a spread copy of the parts for each sub-row was most of this loop's time)
         const parts = (entry.parts ??= keyed()) as Obj;
-        parts[partId] = fields;
+        parts[partId] = values;
       } else {
-        services[def.id] = { ...fields, ...((services[def.id] as Obj | undefined) ?? {}) };
+        services[def.id] = { ...values, ...((services[def.id] as Obj | undefined) ?? {}) };
       }
-      inputs.set(def.owner, input);
 
-      if (col.rate !== undefined) rateCheck(diagnostics, sheet, row, col, at, fields);
+      if (col.rate !== undefined) rateCheck(diagnostics, sheet, row, col, at, values);
     }
   }
   if (!found) return null;
 
   const submissions: LoadedSubmission[] = [];
   const services = new Map<string, string[]>();
-  const locator = locations.locator(file);
+  const locator = rowsRead.locator(file);
   for (const [department, input] of inputs) {
     const v = validateShape(SubmissionFile, input, locator);
     diagnostics.push(...v.diagnostics);
@@ -230,6 +220,77 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   }
   return { submissions, services, diagnostics, rows, fields: [...fields] };
 }
+
+/** a sheet row, as one number: sheet index × 2^20 + row (Excel has at most 2^20 rows) */
+const ROWS = 2 ** 20;
+
+/**
+ * The rows the sheets' services and sub-rows were read from, one number each, by service id and part id: a second
+ * row for the same service is a duplicate, and a problem found later in the return is located from here — a
+ * value's cell is its row and the column its sheet has for the field. (The general CellLocations tree would keep a
+ * node and a map for each of tens of thousands of rows.)
+ */
+class LegacyRows {
+  private readonly sheets: { name: string; columns: LegacyHeader['columns'] }[] = [];
+  private readonly services = new Map<string, { row?: number; parts?: Map<string, number> }>();
+
+  addSheet(name: string, columns: LegacyHeader['columns']): number {
+    return this.sheets.push({ name, columns }) - 1;
+  }
+
+  /** Records the row of a service (or of its part); when it already had one, that row's name cell, and nothing is recorded. */
+  claim(service: string, part: string | undefined, sheet: number, row: number): { sheet: string; cell: string } | undefined {
+    let s = this.services.get(service);
+    if (!s) this.services.set(service, (s = {}));
+    const place = sheet * ROWS + row;
+    if (part === undefined) {
+      if (s.row !== undefined) return this.spot(s.row, undefined);
+      s.row = place;
+      return undefined;
+    }
+    const parts = (s.parts ??= new Map());
+    const earlier = parts.get(part);
+    if (earlier !== undefined) return this.spot(earlier, undefined);
+    parts.set(part, place);
+    return undefined;
+  }
+
+  /** the cell of `field` in the row at `place` (the name's cell without a field, or when the sheet has no such column) */
+  private spot(place: number, field: string | undefined): { sheet: string; cell: string } {
+    const row = place % ROWS;
+    const sheet = this.sheets[(place - row) / ROWS]!;
+    const column = (field !== undefined && Object.hasOwn(FIELD_COLUMNS, field) ? sheet.columns[field as LegacyField] : undefined) ?? sheet.columns.name ?? 1;
+    return { sheet: sheet.name, cell: address(row, column) };
+  }
+
+  /**
+   * Paths of a return read from the sheets: services/<id>[/<field> | /parts[/<part id>[/<field>]]]. A path is
+   * located at the deepest row it names; its field's cell when the row's sheet has a column for it.
+   */
+  locator(file: string): Locator {
+    return {
+      file,
+      at: (path) => {
+        if (path[0] !== 'services' || path.length < 2) return {};
+        const s = this.services.get(String(path[1]));
+        if (!s) return {};
+        let place = s.row;
+        let rest = path.slice(2);
+        if (rest[0] === 'parts') {
+          const p = rest.length > 1 ? s.parts?.get(String(rest[1])) : undefined;
+          if (p === undefined) return place === undefined ? {} : this.spot(place, undefined);
+          place = p;
+          rest = rest.slice(2);
+        }
+        if (place === undefined) return {};
+        return this.spot(place, rest.length > 0 ? String(rest[0]) : undefined);
+      },
+    };
+  }
+}
+
+/** the figure fields, which have columns */
+const FIELD_COLUMNS: Readonly<Record<string, true>> = Object.fromEntries(FIGURES.map(([f]) => [f, true]));
 
 /** a count read from the row (`fields` holds the texts of the cells read without a problem, blanks left out) */
 function count(fields: Obj, field: 'total' | 'online'): number | null {

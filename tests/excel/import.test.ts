@@ -152,6 +152,25 @@ describe('problems in legacy rows are located at their cells', () => {
     expect(r2.json.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.sheet} › ${d.cell}`)).toEqual(['BC210 PL II › E5']);
     expect(snapshot(ws.dir)).toEqual(snap);
   });
+  it('names the cells of service rows, in whichever sheet of the workbook they are', async () => {
+    ws = tempWorkspace(SAMPLE);
+    tmp = new TempDir();
+    const { wb, s } = await phuLucII(false);
+    s.addRow(['5', 'Thăm viếng mộ liệt sĩ, cụ thể:', 'Kết nối rồi']);
+    const other = wb.addWorksheet('Khai sinh');
+    other.addRow(['STT', 'Tên dịch vụ công', 'Tổng số hồ sơ', 'Số hồ sơ trực tuyến']);
+    other.addRow(['1', 'Đăng ký khai sinh', '12,5', 20]);
+    const errors = async (name: string) => {
+      const r = await runImport([tmp!.write(name, new Uint8Array(await wb.xlsx.writeBuffer()))]);
+      expect(r.code).toBe(1);
+      return r.json.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.sheet} › ${d.cell}`).sort();
+    };
+    expect(await errors('a.xlsx')).toEqual(['BC120 Khai sinh › C2', 'BC123 PL II › C4']);
+    // readable now: online above total breaks a rule, found in the return and located back in the sheet
+    s.getCell('C4').value = 'Đã kết nối';
+    other.getCell('C2').value = 10;
+    expect(await errors('b.xlsx')).toEqual(['BC210 Khai sinh › D2']);
+  });
 });
 
 describe('a legacy sheet with fewer columns', () => {
