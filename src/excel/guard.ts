@@ -166,8 +166,6 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     const data = bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng (thành phần "${e.name}")`, shown);
-      const past = rowPastLimit(e.name, data);
-      if (past) return fail(EXCEL_CODES.corrupt, past, shown);
       continue;
     }
     let out: Buffer;
@@ -182,8 +180,6 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     if (out.length !== e.uncompressedSize) {
       return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra ${out.length} byte, khác kích thước khai báo (${e.uncompressedSize}): tệp bị hỏng hoặc là "zip bomb"`, shown);
     }
-    const past = rowPastLimit(e.name, out);
-    if (past) return fail(EXCEL_CODES.corrupt, past, shown);
     if (!parts.has(e.name)) parts.set(e.name, out);
   }
   return null;
@@ -192,9 +188,27 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
 const EXCEL_MAX_ROW = 1_048_576;
 
 /**
- * A worksheet naming a row past Excel's last (1,048,576): no spreadsheet program writes one, and readers that
- * walk a sheet row by row up to its last row would walk a billion of them. Row numbers of 7+ digits are checked.
+ * Why a workbook the guard let through could not be read, when the reason is a worksheet naming a row past Excel's
+ * last (1,048,576): no spreadsheet program writes one. The reader refuses such a row as soon as it meets it (it
+ * never walks a billion rows); this finds it again to say so, only for a workbook that failed, so that the sheets
+ * of every good workbook are not scanned twice.
  */
+export function rowPastLimitIn(bytes: Uint8Array, inflated: ReadonlyMap<string, Uint8Array> | undefined): string | null {
+  try {
+    for (const e of readZipDirectory(bytes).entries) {
+      if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+      const start = dataOffset(bytes, e);
+      const data = inflated?.get(e.name) ?? (e.method === 0 ? bytes.subarray(start, start + e.compressedSize) : inflateRawSync(bytes.subarray(start, start + e.compressedSize)));
+      const past = rowPastLimit(e.name, data);
+      if (past) return past;
+    }
+  } catch {
+    // the reader's own failure stands
+  }
+  return null;
+}
+
+/** A worksheet part naming a row past Excel's last: the message. Row numbers of 7+ digits are checked. */
 function rowPastLimit(name: string, xml: Uint8Array): string | null {
   if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return null;
   const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');

@@ -9,7 +9,7 @@ import { ownedBy } from '../catalog/catalog.js';
 import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
 import { detectForm, readForm, sheetKinds, type FormIdentity } from './form-reader.js';
 import { formSheets } from './form-writer.js';
-import { readGuardedWorkbook } from './guard.js';
+import { readGuardedWorkbook, rowPastLimitIn } from './guard.js';
 import type { WorkbookView } from './workbook-spec.js';
 
 /**
@@ -26,6 +26,8 @@ export async function openWorkbook(absolute: string, shown: string): Promise<Wor
   if (!guarded.ok) return { ok: false, diagnostics: [guarded.diagnostic] };
   const loaded = await loadWorkbook(guarded.bytes, guarded.inflated);
   if (!loaded.ok) {
+    const past = rowPastLimitIn(guarded.bytes, guarded.inflated);
+    if (past) return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, past, { file: shown })] };
     return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, 'không đọc được bảng tính (tệp bị hỏng hoặc không đúng chuẩn .xlsx): hãy mở bằng Excel, lưu lại rồi gửi lại', { file: shown })] };
   }
   return { ok: true, workbook: loaded.workbook };

@@ -118,7 +118,7 @@ export const CASES: readonly Case[] = [
   { id: 'xl.column-removed', area: 'Excel', input: 'the "Tổng số hồ sơ" column deleted', exit: 1, code: 'BC413', at: { file: FORM, sheet: SVC }, outcome: 'the form lost a column: named, nothing read as empty' },
   { id: 'xl.header-moved-down', area: 'Excel', input: 'two rows inserted above the hidden header row', exit: 1, code: 'BC413', at: { file: FORM }, outcome: 'the sheet is no longer recognised: named' },
   { id: 'xl.row-below-table', area: 'Excel', input: 'a figure typed below the table (a row that is not the form\'s)', exit: 1, code: 'BC415', at: { file: FORM, sheet: SVC }, outcome: 'the figure would be lost: refused, at the cell' },
-  { id: 'xl.row-past-limit', area: 'Excel', input: 'a cell at row 1,000,000,000 (past Excel\'s 1,048,576)', exit: 1, code: 'BC406', at: { file: FORM }, outcome: 'refused before the sheet is read' },
+  { id: 'xl.row-past-limit', area: 'Excel', input: 'a cell at row 1,000,000,000 (past Excel\'s 1,048,576)', exit: 1, code: 'BC406', at: { file: FORM }, outcome: 'refused at that row, the row named' },
   { id: 'xl.column-past-limit', area: 'Excel', input: 'a cell in column ZZZZZZ (past Excel\'s XFD)', exit: 1, code: 'BC406', at: { file: FORM }, outcome: 'damaged workbook' },
   { id: 'xl.dimension-lie', area: 'Excel', input: 'a sheet claiming the dimension A1:XFD1048576', exit: 0, code: null, at: null, outcome: 'read in bounded time: same model' },
   { id: 'xl.last-row', area: 'Excel', input: 'a copy of a form row at row 1,048,576', exit: 1, code: 'BC414', at: { file: FORM, sheet: SVC, cell: 'C1048576' }, outcome: 'duplicated row, at the cell, in bounded time' },
