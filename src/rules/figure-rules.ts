@@ -2,12 +2,13 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { formatNumber } from '../format/number.js';
 import type { LoadedSubmission } from '../readers/submission.js';
-import type { Path } from '../readers/yaml.js';
 import { at, type Rule } from './context.js';
 
 interface FigureRow {
   readonly s: LoadedSubmission;
-  readonly path: Path;
+  readonly id: string;
+  /** the sub-row's part id; undefined for the row itself */
+  readonly part: string | undefined;
   readonly total?: number | null | undefined;
   readonly online?: number | null | undefined;
   readonly onTime?: number | null | undefined;
@@ -17,15 +18,18 @@ interface FigureRow {
 /** rows per list of returns: several rules walk them, and a large month has tens of thousands */
 const ROWS = new WeakMap<readonly LoadedSubmission[], FigureRow[]>();
 
-/** Every row and sub-row of Phụ lục I/II in the returns, with its path. */
+/** Every row and sub-row of Phụ lục I/II in the returns (its path is made only for a finding). */
 function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
   let rows = ROWS.get(submissions);
   if (!rows) {
     rows = [];
     for (const s of submissions) {
-      for (const [id, e] of Object.entries(s.submission.services ?? {})) {
-        rows.push(row(s, ['services', id], e));
-        for (const [pid, p] of Object.entries(e.parts ?? {})) rows.push(row(s, ['services', id, 'parts', pid], p));
+      const services = s.submission.services;
+      for (const id in services) {
+        const e = services[id]!;
+        rows.push(row(s, id, undefined, e));
+        const parts = e.parts;
+        for (const pid in parts) rows.push(row(s, id, pid, parts[pid]!));
       }
     }
     ROWS.set(submissions, rows);
@@ -33,38 +37,46 @@ function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
   return rows;
 }
 
-function row(s: LoadedSubmission, path: Path, e: Omit<FigureRow, 's' | 'path'>): FigureRow {
-  return { s, path, total: e.total, online: e.online, onTime: e.onTime, overdue: e.overdue };
+function row(s: LoadedSubmission, id: string, part: string | undefined, e: Omit<FigureRow, 's' | 'id' | 'part'>): FigureRow {
+  return { s, id, part, total: e.total, online: e.online, onTime: e.onTime, overdue: e.overdue };
+}
+
+/** where a row's field is */
+function field(r: FigureRow, name: string) {
+  return at(r.s, r.part === undefined ? ['services', r.id, name] : ['services', r.id, 'parts', r.part, name]);
 }
 
 const n = formatNumber;
 
 /** Online applications cannot outnumber all applications. */
-export const onlineExceedsTotal: Rule = ({ submissions }) =>
-  figureRows(submissions).flatMap((r) =>
-    r.online != null && r.total != null && r.online > r.total
-      ? [error(CODES.onlineExceedsTotal, `số hồ sơ trực tuyến (${n(r.online)}) lớn hơn tổng số hồ sơ (${n(r.total)})`, at(r.s, [...r.path, 'online']))]
-      : r.online != null && r.total == null
-        ? [error(CODES.onlineExceedsTotal, `có số hồ sơ trực tuyến (${n(r.online)}) nhưng thiếu tổng số hồ sơ`, at(r.s, [...r.path, 'online']))]
-        : [],
-  );
+export const onlineExceedsTotal: Rule = ({ submissions }) => {
+  const out: Diagnostic[] = [];
+  for (const r of figureRows(submissions)) {
+    if (r.online == null) continue;
+    if (r.total == null) out.push(error(CODES.onlineExceedsTotal, `có số hồ sơ trực tuyến (${n(r.online)}) nhưng thiếu tổng số hồ sơ`, field(r, 'online')));
+    else if (r.online > r.total) out.push(error(CODES.onlineExceedsTotal, `số hồ sơ trực tuyến (${n(r.online)}) lớn hơn tổng số hồ sơ (${n(r.total)})`, field(r, 'online')));
+  }
+  return out;
+};
 
 /** On time + overdue are the online applications processed: they cannot exceed the online ones. */
-export const processedExceedsOnline: Rule = ({ submissions }) =>
-  figureRows(submissions).flatMap((r) => {
+export const processedExceedsOnline: Rule = ({ submissions }) => {
+  const out: Diagnostic[] = [];
+  for (const r of figureRows(submissions)) {
+    if (r.onTime == null && r.overdue == null) continue;
     const processed = (r.onTime ?? 0) + (r.overdue ?? 0);
-    if (r.onTime == null && r.overdue == null) return [];
     if (r.online == null || processed > r.online) {
-      return [
+      out.push(
         error(
           CODES.processedExceedsOnline,
           `đúng hạn + quá hạn (${n(processed)}) lớn hơn số hồ sơ trực tuyến (${r.online == null ? 'trống' : n(r.online)})`,
-          at(r.s, [...r.path, r.onTime != null ? 'onTime' : 'overdue']),
+          field(r, r.onTime != null ? 'onTime' : 'overdue'),
         ),
-      ];
+      );
     }
-    return [];
-  });
+  }
+  return out;
+};
 
 /** Sub-rows add up to their row where both are given; an indicator's parts add up to its value. */
 export const partsSum: Rule = ({ submissions, index }) =>
