@@ -58,35 +58,41 @@ function ioError(shown: string, e: NodeJS.ErrnoException): BaocaoError {
   );
 }
 
-/** Writes every output or, on failure, leaves each target as it was; throws BaocaoError (exit 3). */
+/** Writes every output, each whole or not at all (a target that could not be written keeps what it had); throws BaocaoError (exit 3). */
 export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   const retries = options.retries ?? 5;
   const delay = options.retryDelayMs ?? 200;
   for (const f of files) {
     for (const owner of ownerFiles(f.path)) if (await exists(owner)) throw locked(f.shown);
   }
-  for (const f of files) {
+  // all at once: each file's flush to disk waits for the disk, not for the files before it. Every file is tried;
+  // the first that failed, in the given order, is the one reported
+  const results = await Promise.allSettled(files.map((f) => writeOne(f, retries, delay)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function writeOne(f: OutputFile, retries: number, delay: number): Promise<void> {
+  try {
+    await mkdir(dirname(f.path), { recursive: true });
+  } catch (e) {
+    throw ioError(f.shown, e as NodeJS.ErrnoException);
+  }
+  for (let attempt = 0; ; attempt++) {
     try {
-      await mkdir(dirname(f.path), { recursive: true });
+      await atomicWrite(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
+      await removeStaleTemporaries(f.path);
+      return;
     } catch (e) {
-      throw ioError(f.shown, e as NodeJS.ErrnoException);
-    }
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await atomicWrite(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
-        await removeStaleTemporaries(f.path);
-        break;
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        // Windows refuses to replace a file open in Word with EBUSY or EPERM on the rename; EPERM on creating the
-        // temporary file is a folder that cannot be written (immutable, ACL), not a lock
-        const busy = err.code === 'EBUSY' || (err.code === 'EPERM' && err.syscall === 'rename');
-        if (busy && attempt < retries) {
-          await sleep(delay);
-          continue;
-        }
-        throw busy ? locked(f.shown) : ioError(f.shown, err);
+      const err = e as NodeJS.ErrnoException;
+      // Windows refuses to replace a file open in Word with EBUSY or EPERM on the rename; EPERM on creating the
+      // temporary file is a folder that cannot be written (immutable, ACL), not a lock
+      const busy = err.code === 'EBUSY' || (err.code === 'EPERM' && err.syscall === 'rename');
+      if (busy && attempt < retries) {
+        await sleep(delay);
+        continue;
       }
+      throw busy ? locked(f.shown) : ioError(f.shown, err);
     }
   }
 }
