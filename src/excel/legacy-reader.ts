@@ -107,6 +107,8 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const ctx: CellContext = { file, date1904: wb.date1904 };
   const diagnostics: Diagnostic[] = [];
   const inputs = new Map<string, Obj>();
+  /** values in each department's input, about (rows and their cells) */
+  const valuesOf = new Map<string, number>();
   const rowsRead = new LegacyRows();
   let found = false;
   let rows = 0;
@@ -190,6 +192,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...(partId ? ['services', def.id, 'parts', partId] : ['services', def.id]), field] });
         else if (got.text.trim() !== '') values[field] = got.text;
       }
+      valuesOf.set(def.owner, (valuesOf.get(def.owner) ?? 0) + 1 + figureColumns.length);
       let input = inputs.get(def.owner);
       if (!input) inputs.set(def.owner, (input = { department: def.owner, month, services: keyed() }));
       const services = input.services as Obj;
@@ -212,7 +215,8 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const services = new Map<string, string[]>();
   const locator = rowsRead.locator(file);
   for (const [department, input] of inputs) {
-    const v = validateShape(SubmissionFile, input, locator);
+    // (keys are catalog ids and field names)
+    const v = validateShape(SubmissionFile, input, locator, { values: valuesOf.get(department) ?? 0 });
     diagnostics.push(...v.diagnostics);
     if (!v.ok) continue;
     submissions.push({ file, format: 'xlsx', submission: v.value, locator });

@@ -18,10 +18,14 @@ export function yamlLocator(file: string, map: SourceMap): Locator {
 
 export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. */
-export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator): Validated<z.output<S>> {
+/**
+ * Runs a zod schema and turns every issue into a located, Vietnamese diagnostic. `made`: the input was built by the
+ * program from catalog ids (which cannot be "__proto__"), with about this many values: the walk looking for such
+ * keys and counting values is not needed.
+ */
+export function validateShape<S extends z.ZodType>(schema: S, input: unknown, loc: Locator, made?: { values: number }): Validated<z.output<S>> {
   // zod leaves the input out of its issues unless asked: without it a wrong type would read as a missing key
-  const walked = protoKeys(input);
+  const walked = made ? { paths: [], nodes: made.values } : protoKeys(input);
   const reserved = walked.paths.map((path) =>
     error(CODES.schemaUnknownKey, 'khóa "__proto__" không được dùng (tên dành riêng của JavaScript)', { file: loc.file, path, ...loc.at(path, true) }),
   );
