@@ -51,7 +51,25 @@ const FIGURES: readonly [LegacyField, 'label' | 'count' | 'text'][] = [
 ];
 
 const ROMAN = /^(?:[ivxlc]+)\.?$/i;
-const TOTAL_ROW = new Set(['tong', 'tong cong', 'cong', 'tong so', 'tong so dich vu']);
+export const TOTAL_ROW: ReadonlySet<string> = new Set(['tong', 'tong cong', 'cong', 'tong so', 'tong so dich vu']);
+/** letters and digits in the longest name of TOTAL_ROW */
+const TOTAL_ROW_LETTERS = Math.max(...[...TOTAL_ROW].map((t) => t.replace(/ /g, '').length));
+
+/**
+ * Whether a name has more ASCII letters and digits than any name of TOTAL_ROW: each of them stays one letter or
+ * digit when folded (foldLabel), so such a name cannot fold to a total row's.
+ */
+export function longerThanTotal(name: string): boolean {
+  let n = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const lower = c | 32; // A-Z → a-z (and nothing else lands in a-z)
+    if ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122)) {
+      if (++n > TOTAL_ROW_LETTERS) return true;
+    }
+  }
+  return false;
+}
 
 interface Matcher {
   readonly byName: ReadonlyMap<string, ServiceDef[]>;
@@ -85,6 +103,8 @@ function inTable(catalog: Catalog, table: 'qd06' | 'qd422', id: string): boolean
   return catalog[table].groups.some((g) => g.services.some((s) => s.id === id));
 }
 
+const USUAL_RATE = /^(\d+)(?:,(\d+))?%$/;
+
 /** Percent as printed: "25,87%", "25.87", 0.2587 formatted as %, "100%" → hundredths of a percent; null when blank. */
 function printedRate(sheet: SheetView, row: number, column: number, computed: number | null): number | null {
   let v = sheet.cell(row, column);
@@ -96,8 +116,15 @@ function printedRate(sheet: SheetView, row: number, column: number, computed: nu
     if (computed === null) return asPercent;
     return Math.abs(asFraction - computed) < Math.abs(asPercent - computed) ? asFraction : asPercent;
   }
-  if (v.kind !== 'text') return null;
-  const s = v.text.replace(/[\s%]/g, '').replace(',', '.');
+  return v.kind === 'text' ? rateText(v.text) : null;
+}
+
+/** A percent written as text ("25,87%", "25.87", " 100 % ") → hundredths of a percent; null when blank or not a number. */
+export function rateText(text: string): number | null {
+  // "25,87%" as most sheets write it: what the general path gives, without its two passes
+  const usual = USUAL_RATE.exec(text);
+  if (usual) return Math.round(Number(usual[2] === undefined ? usual[1] : `${usual[1]}.${usual[2]}`) * 100);
+  const s = text.replace(/[\s%]/g, '').replace(',', '.');
   if (s === '' || s === '-') return null;
   const n = Number(s);
   return Number.isFinite(n) ? Math.round(n * 100) : null;
@@ -142,12 +169,15 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         diagnostics.push(error(EXCEL_CODES.legacyUnmatched, 'dòng có số liệu nhưng không có tên dịch vụ công', at(row, col.name)));
         continue;
       }
-      let folded = folds.get(rawName);
-      if (folded === undefined) folds.set(rawName, (folded = foldLabel(rawName)));
-      if (TOTAL_ROW.has(folded)) continue;
-      if (!figures && (ROMAN.test(stt) || /^nhom\b/.test(folded))) {
-        parent = null;
-        continue;
+      // a total row's name folds to a few letters; a group row has no figures: most names need no folding
+      if (!figures || !longerThanTotal(rawName)) {
+        let folded = folds.get(rawName);
+        if (folded === undefined) folds.set(rawName, (folded = foldLabel(rawName)));
+        if (TOTAL_ROW.has(folded)) continue;
+        if (!figures && (ROMAN.test(stt) || /^nhom\b/.test(folded))) {
+          parent = null;
+          continue;
+        }
       }
       rows++;
       const { name, marked } = withoutListMark(rawName);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { SubmissionFile } from '../../src/schema/submission.js';
+import { longerThanTotal, rateText, TOTAL_ROW } from '../../src/excel/legacy-reader.js';
 import { parseCount } from '../../src/format/parse.js';
 import { cleanText } from '../../src/schema/scalars.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS, foldLabel, matchLabel } from '../../src/schema/labels.js';
@@ -117,6 +118,38 @@ describe('short paths', () => {
         else expect(issues(quick)).toEqual(issues(slow));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a legacy row name with more ASCII letters than a total row never folds to a total row', () => {
+    const piece = fc.constantFrom('Tổng', 'tong', 'CỘNG', 'số', 'dịch vụ', ' ', '-', ':', '(', '1', '22', 'Æ', 'đ', 'Đ', 'ﬁ', '①', 'Ⅻ', 'x\u0301', 'Ａ', 'ß', '½', '\u0010', '\u0019', '@', '[', '`', '{');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((xs) => xs.join('')), (name) => {
+        if (longerThanTotal(name)) expect(TOTAL_ROW.has(foldLabel(name))).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(longerThanTotal('Tổng số dịch vụ')).toBe(false);
+    expect(longerThanTotal('Cấp phiếu lý lịch tư pháp')).toBe(true);
+  });
+
+  it('a printed rate written the usual way reads as the general path reads it', () => {
+    const general = (text: string) => {
+      const s = text.replace(/[\s%]/g, '').replace(',', '.');
+      if (s === '' || s === '-') return null;
+      const n = Number(s);
+      return Number.isFinite(n) ? Math.round(n * 100) : null;
+    };
+    const digits = fc.stringMatching(/^\d{1,4}$/);
+    const text = fc.oneof(
+      fc.tuple(digits, fc.option(digits, { nil: undefined }), fc.constantFrom('%', '', ' %', '.')).map(([a, b, end]) => `${a}${b === undefined ? '' : `,${b}`}${end}`),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(rateText(t)).toBe(general(t));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
