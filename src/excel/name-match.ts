@@ -49,19 +49,46 @@ export function nameKey(name: string): string {
   return key;
 }
 
+/**
+ * The words of the name (runs of letters, digits and marks, as /[\p{L}\p{N}\p{M}]+/u finds them), each folded,
+ * joined by single spaces; in one pass over the name, without a regular expression for each character.
+ */
 function computeNameKey(name: string): string {
-  const words = name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .trim()
-    .split(' ');
+  const s = name.normalize('NFC').toLowerCase();
   let out = '';
-  for (const w of words) {
-    if (w === '') continue;
-    out = out === '' ? foldWordCached(w) : out + ' ' + foldWordCached(w);
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    let inWord = false;
+    let width = 1;
+    if (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+      else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        // a character outside the first plane: both halves together
+        width = 2;
+        inWord = WORD_CHAR.test(s.slice(i, i + 2));
+      } else inWord = wordUnit(c);
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const w = foldWordCached(s.slice(start, i));
+      out = out === '' ? w : out + ' ' + w;
+      start = -1;
+    }
+    i += width - 1;
   }
   return out;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]+$/u;
+/** per UTF-16 unit of the first plane: 0 not yet known, 1 a letter, digit or mark, 2 not */
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+function wordUnit(c: number): boolean {
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) UNIT_CLASS[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 /** A name with its leading list mark ("- ", "+ ", "* ") removed, as sub-rows print it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { SubmissionFile } from '../../src/schema/submission.js';
 import { longerThanTotal, rateText, TOTAL_ROW } from '../../src/excel/legacy-reader.js';
+import { nameKey } from '../../src/excel/name-match.js';
 import { parseCount } from '../../src/format/parse.js';
 import { cleanText } from '../../src/schema/scalars.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS, foldLabel, matchLabel } from '../../src/schema/labels.js';
@@ -148,6 +149,36 @@ describe('short paths', () => {
     fc.assert(
       fc.property(text, (t) => {
         expect(rateText(t)).toBe(general(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('nameKey gives what its regular-expression form gives', () => {
+    const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+    const foldWord = (word: string) => {
+      let tone = '';
+      let base = '';
+      for (const ch of word.normalize('NFD')) {
+        if (TONES.has(ch)) tone = ch;
+        else base += ch;
+      }
+      return (base + tone).normalize('NFC');
+    };
+    const general = (name: string) =>
+      name
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+        .trim()
+        .split(' ')
+        .filter((w) => w !== '')
+        .map((w) => (/^[\x00-\x7f]*$/.test(w) ? w : foldWord(w)))
+        .join(' ');
+    const piece = fc.constantFrom('Cấp', 'phiếu', 'LÝ LỊCH', 'tư pháp', 'Hoá', 'Hóa', 'ho\u0301a', ' ', '  ', '-', ',', '(mã 00001)', '1', '²', 'Ⅻ', '①', 'Æ', 'ß', 'İ', 'ﬁ', '😀', '𝐀', '\ud83d', '\ude00', '\u0301', '\u00a0', '\t', '_', 'đ', 'Đ');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 10 }).map((xs) => xs.join('')), fc.string({ unit: 'binary' })), (name) => {
+        expect(nameKey(name)).toBe(general(name));
       }),
       { numRuns: 5000 },
     );
