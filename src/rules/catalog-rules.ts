@@ -4,12 +4,23 @@ import type { CatalogFiles } from '../catalog/catalog.js';
 import type { Locator } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
 
-/** An id declared somewhere in the catalogs, with where it was declared and who owns it. */
+/**
+ * An id declared somewhere in the catalogs, with where it was declared and who owns it: the path is `base`, then
+ * `index`, then for a part "parts" and `part` (a national catalog declares tens of thousands of ids: a path is
+ * made only for a finding).
+ */
 interface Declared {
   readonly id: string;
   readonly owner?: string;
   readonly file: keyof CatalogFiles;
-  readonly path: Path;
+  readonly base: Path;
+  readonly index: number;
+  /** index of the part, or -1 */
+  readonly part: number;
+}
+
+function pathOf(d: Declared): Path {
+  return d.part < 0 ? [...d.base, d.index] : [...d.base, d.index, 'parts', d.part];
 }
 
 function declarations(files: CatalogFiles): Declared[] {
@@ -20,17 +31,17 @@ function declarations(files: CatalogFiles): Declared[] {
       ? f.groups.map((g, gi) => [['groups', gi, 'services'], g.services])
       : [[['services'], f.services ?? []]];
     for (const [base, services] of lists) {
-      services.forEach((s, si) => {
-        out.push({ id: s.id, owner: s.owner, file: key, path: [...base, si] });
-        (s.parts ?? []).forEach((p, pi) => out.push({ id: p.id, file: key, path: [...base, si, 'parts', pi] }));
-      });
+      for (let si = 0; si < services.length; si++) {
+        const s = services[si]!;
+        out.push({ id: s.id, owner: s.owner, file: key, base, index: si, part: -1 });
+        const parts = s.parts ?? [];
+        for (let pi = 0; pi < parts.length; pi++) out.push({ id: parts[pi]!.id, owner: undefined, file: key, base, index: si, part: pi });
+      }
     }
   }
-  files.models.groups.forEach((g, gi) =>
-    g.models.forEach((m, mi) => out.push({ id: m.id, owner: m.lead, file: 'models', path: ['groups', gi, 'models', mi] })),
-  );
-  files.indicators.indicators.forEach((i, ii) => out.push({ id: i.id, owner: i.owner, file: 'indicators', path: ['indicators', ii] }));
-  files.sections.sections.forEach((s, si) => out.push({ id: s.id, owner: s.owner, file: 'sections', path: ['sections', si] }));
+  files.models.groups.forEach((g, gi) => g.models.forEach((m, mi) => out.push({ id: m.id, owner: m.lead, file: 'models', base: ['groups', gi, 'models'], index: mi, part: -1 })));
+  files.indicators.indicators.forEach((i, ii) => out.push({ id: i.id, owner: i.owner, file: 'indicators', base: ['indicators'], index: ii, part: -1 }));
+  files.sections.sections.forEach((s, si) => out.push({ id: s.id, owner: s.owner, file: 'sections', base: ['sections'], index: si, part: -1 }));
   return out;
 }
 
@@ -44,7 +55,7 @@ export function checkCatalog(
   const diagnostics: Diagnostic[] = [];
   const at = (d: Declared, field: string) => {
     const loc = locators[d.file];
-    const path = [...d.path, field];
+    const path = [...pathOf(d), field];
     return { file: loc.file, path, ...loc.at(path) };
   };
   const departments = new Set<string>();
