@@ -78,20 +78,33 @@ export const processedExceedsOnline: Rule = ({ submissions }) => {
   return out;
 };
 
+const SUMMED = ['total', 'online'] as const;
+
+/** the sum of a field over the sub-rows; null without sub-rows or when one of them lacks the field */
+function sumOfParts(parts: Record<string, Partial<Record<(typeof SUMMED)[number], number | null>>> | undefined, field: (typeof SUMMED)[number]): number | null {
+  let sum = 0;
+  let any = false;
+  for (const pid in parts) {
+    const v = parts[pid]![field];
+    if (v == null) return null;
+    sum += v;
+    any = true;
+  }
+  return any ? sum : null;
+}
+
 /** Sub-rows add up to their row where both are given; an indicator's parts add up to its value. */
 export const partsSum: Rule = ({ submissions, index }) =>
   submissions.flatMap((s) => {
     const out: Diagnostic[] = [];
-    for (const [id, e] of Object.entries(s.submission.services ?? {})) {
-      const parts = Object.values(e.parts ?? {});
-      for (const field of ['total', 'online'] as const) {
+    const services = s.submission.services;
+    for (const id in services) {
+      const e = services[id]!;
+      for (const field of SUMMED) {
+        const sum = sumOfParts(e.parts, field);
         const whole = e[field];
-        const values = parts.map((p) => p[field]);
-        if (whole == null || parts.length === 0 || values.some((v) => v == null)) continue;
-        const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
-        if (sum !== whole) {
-          out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${id}" (${n(whole)})`, at(s, ['services', id, field])));
-        }
+        if (whole == null || sum === null || sum === whole) continue;
+        out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${id}" (${n(whole)})`, at(s, ['services', id, field])));
       }
     }
     for (const [id, e] of Object.entries(s.submission.indicators ?? {})) {

@@ -49,11 +49,14 @@ export const unknownItem: Rule = (ctx) =>
         .filter((id) => ownerOf(ctx, kind, id) === undefined)
         .map((id) => error(CODES.unknownItem, `${KIND[kind].what} "${id}" không có trong danh mục (${KIND[kind].file})`, at(s, [KIND[kind].key, id], true))),
     );
-    for (const [id, entry] of Object.entries(s.submission.services ?? {})) {
+    const services = s.submission.services;
+    for (const id in services) {
       const def = ctx.index.service.get(id);
-      if (!def) continue;
-      for (const part of Object.keys(entry.parts ?? {})) {
-        if (!partIds(def).has(part)) {
+      const parts = services[id]!.parts;
+      if (!def || !parts) continue;
+      const known = partIds(def);
+      for (const part in parts) {
+        if (!known.has(part)) {
           const list = def.parts.length ? `các dòng con: ${def.parts.map((p) => p.id).join(', ')}` : 'dịch vụ này không có dòng con';
           out.push(error(CODES.unknownItem, `dòng con "${part}" không thuộc dịch vụ "${id}" (${list})`, at(s, ['services', id, 'parts', part], true)));
         }
