@@ -104,8 +104,13 @@ function fail(code: string, message: string, at: Where | (() => Where)): CellTex
 
 /** Reads one cell as the text of a field of `kind`, or says, with file, sheet and cell, why it cannot. */
 export function readCell(sheet: SheetView, row: number, column: number, kind: FieldKind, ctx: CellContext): CellText {
-  const at = (): Where => ({ file: ctx.file, sheet: sheet.name, cell: address(row, column) });
   const master = sheet.mergedInto(row, column);
+  if (master === undefined) {
+    // a number, as most figures are: what `interpret` gives it, without a view made for it
+    const n = sheet.plainNumber(row, column);
+    if (n !== undefined) return { ok: true, text: kind === 'date' ? (serialToIso(n, ctx.date1904) ?? numberText(n)) : numberText(n) };
+  }
+  const at = (): Where => ({ file: ctx.file, sheet: sheet.name, cell: address(row, column) });
   if (master !== undefined) {
     const [, col = 'A', r = '1'] = /^([A-Z]+)(\d+)$/.exec(master) ?? [];
     const masterView = sheet.cell(Number(r), columnNumber(col));

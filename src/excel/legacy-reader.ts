@@ -51,6 +51,8 @@ const FIGURES: readonly [LegacyField, 'label' | 'count' | 'text'][] = [
 ];
 
 const ROMAN = /^(?:[ivxlc]+)\.?$/i;
+/** what a name with a list mark ("- …", withoutListMark) starts with */
+const MAY_BE_LISTED = /^[\s\-–+*•]/;
 export const TOTAL_ROW: ReadonlySet<string> = new Set(['tong', 'tong cong', 'cong', 'tong so', 'tong so dich vu']);
 /** letters and digits in the longest name of TOTAL_ROW */
 const TOTAL_ROW_LETTERS = Math.max(...[...TOTAL_ROW].map((t) => t.replace(/ /g, '').length));
@@ -133,9 +135,8 @@ export function rateText(text: string): number | null {
 export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Catalog, month: string): LegacyRead | null {
   const ctx: CellContext = { file, date1904: wb.date1904 };
   const diagnostics: Diagnostic[] = [];
-  const inputs = new Map<string, Obj>();
-  /** values in each department's input, about (rows and their cells) */
-  const valuesOf = new Map<string, number>();
+  /** each department's return as written, and about how many values it has (rows and their cells) */
+  const inputs = new Map<string, { input: Obj; values: number }>();
   const rowsRead = new LegacyRows();
   let found = false;
   let rows = 0;
@@ -162,7 +163,8 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
       const nameMaster = col.name !== undefined ? sheet.mergedInto(row, col.name) : undefined;
       const rawName = nameMaster && Number(/\d+$/.exec(nameMaster)?.[0]) !== row ? '' : plainText(sheet, row, col.name!, false).trim();
       const stt = col.stt !== undefined ? plainText(sheet, row, col.stt, false).trim() : '';
-      const figures = countColumns.some((c) => sheet.cell(row, c).kind !== 'empty');
+      let figures = false;
+      for (let k = 0; k < countColumns.length && !figures; k++) figures = sheet.filled(row, countColumns[k]!);
       if (rawName === '' && !figures) continue;
       if (/^\(?\d+\)?$/.test(rawName)) continue; // a row numbering the columns: (1) (2) (3) …
       if (rawName === '') {
@@ -180,7 +182,10 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         }
       }
       rows++;
-      const { name, marked } = withoutListMark(rawName);
+      // (most names start with a letter: no list mark to take off)
+      const listed = MAY_BE_LISTED.test(rawName) ? withoutListMark(rawName) : null;
+      const name = listed ? listed.name : rawName;
+      const marked = listed ? listed.marked : false;
       const key = nameKey(name);
       let def: ServiceDef | undefined;
       let partId: string | undefined;
@@ -222,10 +227,10 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         if (!got.ok) diagnostics.push({ ...got.diagnostic, path: [...(partId ? ['services', def.id, 'parts', partId] : ['services', def.id]), field] });
         else if (got.text.trim() !== '') values[field] = got.text;
       }
-      valuesOf.set(def.owner, (valuesOf.get(def.owner) ?? 0) + 1 + figureColumns.length);
-      let input = inputs.get(def.owner);
-      if (!input) inputs.set(def.owner, (input = { department: def.owner, month, services: keyed() }));
-      const services = input.services as Obj;
+      let dept = inputs.get(def.owner);
+      if (!dept) inputs.set(def.owner, (dept = { input: { department: def.owner, month, services: keyed() }, values: 0 }));
+      dept.values += 1 + figureColumns.length;
+      const services = dept.input.services as Obj;
       if (partId) {
         let entry = services[def.id] as Obj | undefined;
         if (!entry) services[def.id] = entry = {};
@@ -244,9 +249,9 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
   const submissions: LoadedSubmission[] = [];
   const services = new Map<string, string[]>();
   const locator = rowsRead.locator(file);
-  for (const [department, input] of inputs) {
+  for (const [department, { input, values }] of inputs) {
     // (keys are catalog ids and field names)
-    const v = validateShape(SubmissionFile, input, locator, { values: valuesOf.get(department) ?? 0 });
+    const v = validateShape(SubmissionFile, input, locator, { values });
     diagnostics.push(...v.diagnostics);
     if (!v.ok) continue;
     submissions.push({ file, format: 'xlsx', submission: v.value, locator });

@@ -104,6 +104,10 @@ export interface SheetView {
   readonly rowCount: number;
   readonly columnCount: number;
   cell(row: number, column: number): CellView;
+  /** whether the cell holds anything: `cell(row, column).kind !== 'empty'`, without making a view */
+  filled(row: number, column: number): boolean;
+  /** the value of a cell holding a number that is not a date, else undefined: `cell` without making a view */
+  plainNumber(row: number, column: number): number | undefined;
   /** for a cell inside a merged range that starts elsewhere: the address of the range's first cell */
   mergedInto(row: number, column: number): string | undefined;
 }

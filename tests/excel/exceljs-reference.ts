@@ -80,6 +80,11 @@ function sheetView(ws: ExcelJSTypes.Worksheet): SheetView {
     rowCount,
     columnCount,
     cell: (r, c) => cells.get(address(r, c)) ?? EMPTY,
+    filled: (r, c) => cells.has(address(r, c)),
+    plainNumber: (r, c) => {
+      const v = cells.get(address(r, c));
+      return v?.kind === 'number' ? v.value : undefined;
+    },
     mergedInto: (r, c) => merged.get(address(r, c)),
   };
 }

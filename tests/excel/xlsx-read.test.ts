@@ -55,6 +55,10 @@ function differences(ours: WorkbookView, theirs: WorkbookView, except: ReadonlyS
         const y = JSON.stringify(b.cell(r, c));
         if (x !== y) out.push(`${at}: ${x} ≠ ${y}`);
         if (a.mergedInto(r, c) !== b.mergedInto(r, c)) out.push(`${at} merged into ${a.mergedInto(r, c)} ≠ ${b.mergedInto(r, c)}`);
+        // the reader's shortcuts say what its views say
+        const v = a.cell(r, c);
+        if (a.filled(r, c) !== (v.kind !== 'empty')) out.push(`${at}: filled ${a.filled(r, c)} for ${x}`);
+        if (a.plainNumber(r, c) !== (v.kind === 'number' ? v.value : undefined)) out.push(`${at}: plainNumber ${a.plainNumber(r, c)} for ${x}`);
       }
     }
   });

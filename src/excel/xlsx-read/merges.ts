@@ -67,6 +67,8 @@ export class MergeIndex {
 
   /** the range holding the cell, if any */
   find(row: number, column: number): MergeRange | undefined {
+    // most cells of a sheet lie below its merges (a table's head is merged, its rows are not)
+    if (row > this.bottom || row < this.top) return undefined;
     let node = this.root;
     while (node) {
       const list = node.ranges;

@@ -299,6 +299,18 @@ class XlsxSheet implements SheetView {
     }
   }
 
+  filled(row: number, column: number): boolean {
+    const i = this.index(row, column);
+    if (i < 0) return false;
+    return this.kinds[i] === K.Number || this.cell(row, column).kind !== 'empty';
+  }
+
+  plainNumber(row: number, column: number): number | undefined {
+    const i = this.index(row, column);
+    if (i < 0 || this.kinds[i] !== K.Number) return undefined;
+    return this.ctx.styles.get(this.styleIndex[i]!).date ? undefined : this.values[i]!;
+  }
+
   mergedInto(row: number, column: number): string | undefined {
     return this.merges.empty ? undefined : this.merges.masterOf(row, column);
   }
