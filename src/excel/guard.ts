@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw as inflateRawCallback, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
@@ -46,7 +47,7 @@ export async function readGuardedWorkbook(absolute: string, shown: string, limit
       return fail(EXCEL_CODES.tooLarge, `tệp quá lớn (${MB(st.size)}; tối đa ${MB(limits.maxFileBytes)}). Hãy xóa các trang tính, hình ảnh không cần thiết rồi lưu lại`, shown);
     }
     const bytes = await readFile(absolute);
-    return guardWorkbookBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), shown, limits);
+    return await guardWorkbookBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), shown, limits);
   } catch (e) {
     return fail(CODES.fileUnreadable, `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`, shown);
   }
@@ -66,7 +67,11 @@ function oleHoldsEncryptionInfo(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
-export function guardWorkbookBytes(bytes: Uint8Array, shown: string, limits: GuardLimits = DEFAULT_LIMITS): Guarded {
+/**
+ * Judges the bytes of a workbook. Parts are inflated off the main thread (zlib's thread pool): a command can read
+ * its other inputs meanwhile.
+ */
+export async function guardWorkbookBytes(bytes: Uint8Array, shown: string, limits: GuardLimits = DEFAULT_LIMITS): Promise<Guarded> {
   if (bytes.length > limits.maxFileBytes) {
     return fail(EXCEL_CODES.tooLarge, `tệp quá lớn (${MB(bytes.length)}; tối đa ${MB(limits.maxFileBytes)})`, shown);
   }
@@ -97,7 +102,7 @@ export function guardWorkbookBytes(bytes: Uint8Array, shown: string, limits: Gua
   const kind = packageKind(entries);
   if (kind !== 'xlsx') return kindFailure(kind, shown);
   const parts = new Map<string, Uint8Array>();
-  const inflated = checkInflation(bytes, entries, shown, limits, parts);
+  const inflated = await checkInflation(bytes, entries, shown, limits, parts);
   if (inflated) return inflated;
   return { ok: true, bytes, inflated: parts };
 }
@@ -159,7 +164,9 @@ function kindFailure(kind: PackageKind, shown: string): Guarded {
 }
 
 /** Inflates every entry with an output bound equal to its declared size: a lie in the directory is caught here. */
-function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Guarded | null {
+const inflateRaw = promisify<Uint8Array, ZlibOptions, Buffer>(inflateRawCallback);
+
+async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Promise<Guarded | null> {
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const start = dataOffset(bytes, e);
@@ -170,7 +177,7 @@ function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: 
     }
     let out: Buffer;
     try {
-      out = inflateRawSync(data, { maxOutputLength: Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1 });
+      out = await inflateRaw(data, { maxOutputLength: Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1 });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
         return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra lớn hơn kích thước khai báo: tệp có thể là "zip bomb", không mở`, shown);

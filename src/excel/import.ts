@@ -11,7 +11,7 @@ import type { Workspace } from '../workspace/load.js';
 import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
 import { detectForm } from './form-reader.js';
 import { readLegacyWorkbook } from './legacy-reader.js';
-import { formSubmission, openWorkbook } from './read-submission.js';
+import { formSubmission, openWorkbook, type WorkbookOpen } from './read-submission.js';
 import { writeSubmissionYaml, type Scope } from './yaml-writer.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ImportFile {
   readonly absolute: string;
   /** how messages name it */
   readonly shown: string;
+  /** the workbook already being read, if the caller started reading it */
+  readonly opening?: Promise<WorkbookOpen>;
 }
 
 export interface ImportWrite {
@@ -55,7 +57,7 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
   const sources: Source[] = [];
   let legacyRows = 0;
   for (const f of files) {
-    const opened = await openWorkbook(f.absolute, f.shown);
+    const opened = await (f.opening ?? openWorkbook(f.absolute, f.shown));
     if (!opened.ok) {
       diagnostics.push(...opened.diagnostics);
       continue;

@@ -33,8 +33,8 @@ const cases: [string, () => Uint8Array, string, RegExp][] = [
 ];
 
 describe('guardWorkbookBytes refuses', () => {
-  it.each(cases)('%s', (_name, bytes, code, message) => {
-    const r = guardWorkbookBytes(bytes(), 'so-tu-phap.xlsx');
+  it.each(cases)('%s', async (_name, bytes, code, message) => {
+    const r = await guardWorkbookBytes(bytes(), 'so-tu-phap.xlsx');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.diagnostic).toMatchObject({ severity: 'error', code, file: 'so-tu-phap.xlsx' });

@@ -161,7 +161,7 @@ describe('the Excel reader, whatever bytes it is given', () => {
   /** guard → load → form or legacy sheet → shape: nothing throws; sheets named in problems exist. */
   async function readAll(bytes: Uint8Array): Promise<void> {
     await ours(async () => {
-      const g = guardWorkbookBytes(bytes, 'f.xlsx');
+      const g = await guardWorkbookBytes(bytes, 'f.xlsx');
       if (!g.ok) return;
       const loaded = await loadWorkbook(g.bytes);
       if (!loaded.ok) return;

@@ -20,6 +20,12 @@ export async function run(opts: ImportOptions): Promise<number> {
   if (!month) throw usage(`tháng "${opts.month ?? ''}" không hợp lệ: viết dạng YYYY-MM, ví dụ --month 2024-09`);
   if (!opts.files?.length) throw usage('hãy ghi tên ít nhất một tệp .xlsx cần nhập, ví dụ: baocao import so-tu-phap.xlsx --month 2024-09');
   const dir = dataDir(opts.data);
+  // the workbooks are read while the workspace loads: their parts inflate on zlib's threads meanwhile
+  const { openWorkbook } = await import('../../excel/read-submission.js');
+  const files = opts.files.map((f) => {
+    const { absolute, shown } = dataDir(f);
+    return { absolute, shown, opening: openWorkbook(absolute, shown) };
+  });
   const loaded = await loadWorkspace(dir.absolute, dir.shown);
   const ws = loaded.workspace;
   const finish = (writes: { department: string; shown: string; changed: boolean }[], diagnostics: typeof loaded.diagnostics) => {
@@ -32,7 +38,6 @@ export async function run(opts: ImportOptions): Promise<number> {
     finish([], loaded.diagnostics);
     return EXIT.data;
   }
-  const files = opts.files.map((f) => ({ absolute: dataDir(f).absolute, shown: dataDir(f).shown }));
   for (const f of files) {
     if (!(await isFile(f.absolute))) throw usage(`không tìm thấy tệp "${f.shown}"`);
   }
