@@ -683,6 +683,16 @@ class Emitter {
 
 /** `want` in the order the Document path leaves its keys: by first place in `order`, then the others as given */
 function inOrder<V>(want: [string, V][], order: readonly string[]): [string, V][] {
+  // most often `want` already follows `order`: one walk along both, no ranks made (a catalog's ids are unique,
+  // checkCatalog sees to it, so an id's place is its first place)
+  let at = 0;
+  let follows = true;
+  for (let i = 0; i < want.length && follows; i++) {
+    const k = want[i]![0];
+    while (at < order.length && order[at] !== k) at++;
+    follows = at++ < order.length;
+  }
+  if (follows) return want;
   const ranks = rankMap(order);
   let extra = order.length;
   const r = want.map((e) => ranks.get(e[0]) ?? extra++);
