@@ -105,7 +105,31 @@ function inTable(catalog: Catalog, table: 'qd06' | 'qd422', id: string): boolean
   return catalog[table].groups.some((g) => g.services.some((s) => s.id === id));
 }
 
-const USUAL_RATE = /^(\d+)(?:,(\d+))?%$/;
+/**
+ * "25,87%", "100%", "7,5%" as most sheets write a rate: up to 7 digits, then up to 2 decimals after a comma. In
+ * hundredths, what the general path gives them (Number("25.87") × 100, rounded), counted in integers; null for
+ * any other text.
+ */
+function usualRate(t: string): number | null {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 37 /* % */) return null;
+  let whole = 0;
+  let i = 0;
+  for (; i < n - 1; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === 0 || i > 7) return null;
+  if (i === n - 1) return whole * 100;
+  if (t.charCodeAt(i) !== 44 /* , */) return null;
+  const decimals = n - 2 - i;
+  if (decimals < 1 || decimals > 2) return null;
+  const d1 = t.charCodeAt(i + 1) - 48;
+  const d2 = decimals === 2 ? t.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+  return whole * 100 + d1 * 10 + d2;
+}
 
 /** Percent as printed: "25,87%", "25.87", 0.2587 formatted as %, "100%" → hundredths of a percent; null when blank. */
 function printedRate(sheet: SheetView, row: number, column: number, computed: number | null): number | null {
@@ -123,9 +147,8 @@ function printedRate(sheet: SheetView, row: number, column: number, computed: nu
 
 /** A percent written as text ("25,87%", "25.87", " 100 % ") → hundredths of a percent; null when blank or not a number. */
 export function rateText(text: string): number | null {
-  // "25,87%" as most sheets write it: what the general path gives, without its two passes
-  const usual = USUAL_RATE.exec(text);
-  if (usual) return Math.round(Number(usual[2] === undefined ? usual[1] : `${usual[1]}.${usual[2]}`) * 100);
+  const usual = usualRate(text);
+  if (usual !== null) return usual;
   const s = text.replace(/[\s%]/g, '').replace(',', '.');
   if (s === '' || s === '-') return null;
   const n = Number(s);

@@ -141,9 +141,10 @@ describe('short paths', () => {
       const n = Number(s);
       return Number.isFinite(n) ? Math.round(n * 100) : null;
     };
-    const digits = fc.stringMatching(/^\d{1,4}$/);
+    const digits = fc.stringMatching(/^\d{1,8}$/);
     const text = fc.oneof(
       fc.tuple(digits, fc.option(digits, { nil: undefined }), fc.constantFrom('%', '', ' %', '.')).map(([a, b, end]) => `${a}${b === undefined ? '' : `,${b}`}${end}`),
+      fc.tuple(digits, fc.stringMatching(/^\d{1,2}$/)).map(([a, b]) => `${a},${b}%`),
       fc.string(),
     );
     fc.assert(
