@@ -133,14 +133,22 @@ export function allModels(c: Catalog): ModelDef[] {
   return c.models.flatMap((g) => g.models);
 }
 
+/** indexes made, by catalog: a catalog is never changed once assembled, and several steps of a command index it */
+const INDEXES = new WeakMap<Catalog, CatalogIndex>();
+
 export function indexCatalog(c: Catalog): CatalogIndex {
-  return {
-    department: new Map(c.departments.map((d) => [d.id, d])),
-    service: new Map(allServices(c).map((s) => [s.id, s])),
-    model: new Map(allModels(c).map((m) => [m.id, m])),
-    indicator: new Map(c.indicators.map((i) => [i.id, i])),
-    section: new Map(c.sections.map((s) => [s.id, s])),
-  };
+  let index = INDEXES.get(c);
+  if (!index) {
+    index = {
+      department: new Map(c.departments.map((d) => [d.id, d])),
+      service: new Map(allServices(c).map((s) => [s.id, s])),
+      model: new Map(allModels(c).map((m) => [m.id, m])),
+      indicator: new Map(c.indicators.map((i) => [i.id, i])),
+      section: new Map(c.sections.map((s) => [s.id, s])),
+    };
+    INDEXES.set(c, index);
+  }
+  return index;
 }
 
 /** Everything a department is expected to report, by kind. */
