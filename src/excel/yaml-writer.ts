@@ -427,8 +427,17 @@ const PLAIN_FLOW = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}./_-]*$/u;
 const PLAIN_KEY = /^[a-z0-9][a-z0-9-]{0,1000}$/;
 
 function plainAsIs(text: string, flow = false): boolean {
-  return (flow ? PLAIN_FLOW : PLAIN_BLOCK).test(text) && !needsQuotes(text);
+  if (flow) return PLAIN_FLOW.test(text) && !needsQuotes(text);
+  // texts repeat from row to row ("Đã kết nối", the same difficulty under many services): each is judged once
+  let plain = PLAIN_TEXTS.get(text);
+  if (plain === undefined) {
+    plain = PLAIN_BLOCK.test(text) && !needsQuotes(text);
+    if (PLAIN_TEXTS.size >= 10_000) PLAIN_TEXTS.clear();
+    PLAIN_TEXTS.set(text, plain);
+  }
+  return plain;
 }
+const PLAIN_TEXTS = new Map<string, boolean>();
 
 /** styles and stringifies the scalars that are not written as they are */
 const PROBE = new Document(new YAMLMap(), { schema: 'failsafe' });
