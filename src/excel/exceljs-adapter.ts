@@ -50,24 +50,41 @@ function applyCell(cell: ExcelJSTypes.Cell, sheet: SheetSpec, spec: CellSpec): v
       cell.value = v;
     }
   }
-  const s = spec.style;
-  cell.font = font(sheet, s);
-  if (s) {
-    if (s.horizontal || s.vertical || s.wrap || s.indent) {
-      cell.alignment = {
-        ...(s.horizontal ? { horizontal: s.horizontal } : {}),
-        ...(s.vertical ? { vertical: s.vertical } : {}),
-        ...(s.wrap ? { wrapText: true } : {}),
-        ...(s.indent ? { indent: s.indent } : {}),
-      };
-    }
-    if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-    if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + s.fill } };
-    if (s.numFmt) cell.numFmt = s.numFmt;
-    if (s.locked === false) cell.protection = { locked: false };
-  }
+  cell.style = cellStyle(sheet, spec.style);
   if (spec.note) cell.note = spec.note;
 }
+
+/**
+ * One exceljs style object for all the cells that look alike: exceljs finds a style it has seen by the object
+ * (a WeakMap) and otherwise writes the style out as XML to look it up, for each cell — most of the time of
+ * writing a large workbook. (exceljs's setters such as `cell.font = …` change the cell's style object in place,
+ * so a cell given a shared style is never styled through them.)
+ */
+function cellStyle(sheet: SheetSpec, s: StyleSpec | undefined): Partial<ExcelJSTypes.Style> {
+  const base = sheet.defaultFont ?? DEFAULT_FONT;
+  const key = `${base.name}\u0000${base.size}\u0000${s ? JSON.stringify(s) : ''}`;
+  let style = STYLES.get(key);
+  if (!style) {
+    style = { font: font(sheet, s) };
+    if (s) {
+      if (s.horizontal || s.vertical || s.wrap || s.indent) {
+        style.alignment = {
+          ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+          ...(s.vertical ? { vertical: s.vertical } : {}),
+          ...(s.wrap ? { wrapText: true } : {}),
+          ...(s.indent ? { indent: s.indent } : {}),
+        };
+      }
+      if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + s.fill } };
+      if (s.numFmt) style.numFmt = s.numFmt;
+      if (s.locked === false) style.protection = { locked: false };
+    }
+    STYLES.set(key, style);
+  }
+  return style;
+}
+const STYLES = new Map<string, Partial<ExcelJSTypes.Style>>();
 
 function validation(rule: ValidationSpec): ExcelJSTypes.DataValidation {
   const prompt = rule.prompt ? { showInputMessage: true, prompt: rule.prompt, ...(rule.promptTitle ? { promptTitle: rule.promptTitle } : {}) } : {};
