@@ -130,23 +130,15 @@ const b10 = measure('build-10x', 'build (docx and xlsx), 10×', [BIN, 'build', '
 const v100 = measure('validate-100x', 'validate, 100×', [BIN, 'validate', '--data', ws[100], '--month', MONTH], { runs: Math.min(RUNS, 5) });
 const b100 = measure('build-100x', 'build (docx and xlsx), 100×', [BIN, 'build', '--data', ws[100], '--month', MONTH, '--out', out('all-100')], { runs: 3 });
 const legacyRun = join(TMP, 'ws-legacy-run');
-const imp = measure('import-legacy', `import, Phụ lục I sheet of ${legacy.rows} rows`, [BIN, 'import', legacySheet, '--data', legacyRun, '--month', MONTH], {
-  runs: Math.min(RUNS, 5),
-  // each run imports into a fresh copy of the workspace, which has no month folder yet
-  prepare: () => {
-    rmSync(legacyRun, { recursive: true, force: true });
-    cpSync(legacyBase, legacyRun, { recursive: true });
-  },
-});
+// each run imports into a fresh copy of the workspace, which has no month folder yet
+const freshLegacyRun = () => {
+  rmSync(legacyRun, { recursive: true, force: true });
+  cpSync(legacyBase, legacyRun, { recursive: true });
+};
+const importArgs = [BIN, 'import', legacySheet, '--data', legacyRun, '--month', MONTH];
+const imp = measure('import-legacy', `import, Phụ lục I sheet of ${legacy.rows} rows`, importArgs, { runs: Math.min(RUNS, 5), prepare: freshLegacyRun });
 // the same import with the data cache off: the catalog's 3 MB of YAML read and checked again, as on a first run
-const impCold = measure('import-legacy-nocache', `import, ${legacy.rows} rows, no data cache (first run)`, [BIN, 'import', legacySheet, '--data', legacyRun, '--month', MONTH], {
-  runs: 3,
-  env: { BAOCAO_DATA_CACHE: '0' },
-  prepare: () => {
-    rmSync(legacyRun, { recursive: true, force: true });
-    cpSync(legacyBase, legacyRun, { recursive: true });
-  },
-});
+const impCold = measure('import-legacy-nocache', `import, ${legacy.rows} rows, no data cache (first run)`, importArgs, { runs: 3, env: { BAOCAO_DATA_CACHE: '0' }, prepare: freshLegacyRun });
 const rowsPerSecond = legacy.rows / imp.wall;
 log(`  import: ${Math.round(rowsPerSecond).toLocaleString('en')} rows/s, peak ${imp.rssMax.toFixed(0)} MB`);
 
