@@ -54,9 +54,12 @@ export function cacheSlot(role: string, bytes: Uint8Array): CacheSlot {
     hit,
     keep(value) {
       if (hit !== undefined) return;
-      const json = JSON.stringify({ value });
-      if (!isDeepStrictEqual(JSON.parse(json).value, value)) return;
-      cache.write(name, Buffer.from(json, 'utf8'));
+      try {
+        const json = JSON.stringify({ value });
+        if (isDeepStrictEqual(JSON.parse(json).value, value)) cache.write(name, Buffer.from(json, 'utf8'));
+      } catch {
+        // a cache is only ever an accelerator: a value it cannot take is read the long way next time
+      }
     },
   };
 }
