@@ -66,11 +66,13 @@ describe('cacheSlot', () => {
   });
 
   it('does not keep a value that JSON would change', () => {
-    for (const value of [{ when: new Date(0) }, { list: [undefined] }, { n: Number.NaN }, { n: -0 }, Object.assign(Object.create(null), { a: '1' })]) {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const value of [{ when: new Date(0) }, { list: [undefined] }, { n: Number.NaN }, { n: -0 }, Object.assign(Object.create(null), { a: '1' }), cycle, { big: 1n }]) {
       const store = memoryStore();
       useDataCache(store);
       cacheSlot('catalog-qd06', big).keep(value);
-      expect(store.writes, JSON.stringify(value)).toBe(0);
+      expect(store.writes).toBe(0);
     }
   });
 
