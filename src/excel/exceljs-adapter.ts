@@ -131,6 +131,8 @@ function addSheet(wb: ExcelJSTypes.Workbook, spec: SheetSpec): void {
       ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
       margins: { ...m, header: 0.3, footer: 0.3 },
     };
+    // &C centre, &"font,Bold", &14 points; a literal "&" is written "&&"
+    if (spec.print.header) ws.headerFooter = { oddHeader: `&C&"Times New Roman,Bold"&14${spec.print.header.replace(/&/g, '&&')}` };
   }
   if (spec.protect) {
     // no password: protection guards against accidents, not people (the promise is synchronous in fact)

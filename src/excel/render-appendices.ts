@@ -17,7 +17,11 @@ export interface AppendicesOptions {
   readonly createdAt?: Date;
   /** the headings as the templates write them (renderTexts); without them, the built-in wording */
   readonly texts?: Pick<ReportTexts, 'appendices' | 'attachedTo' | 'qd422ServiceColumn'>;
+  /** a draft (build --draft): "DỰ THẢO" at the top of every printed page, and in the workbook's title */
+  readonly draft?: boolean;
 }
+
+const DRAFT = 'DỰ THẢO';
 
 const FONT = { name: 'Times New Roman', size: 12 };
 /** counts as the report prints them: "0", "06", "229.046" */
@@ -182,14 +186,16 @@ export async function renderAppendicesXlsx(model: ReportModel, options: Appendic
   const texts = options.texts ?? defaults(model);
   const [one, two, three] = texts.appendices;
   const date = options.createdAt ?? new Date(`${model.period.to}T00:00:00Z`);
+  const sheets = [
+    serviceSheet('Phụ lục I', model.qd06, one, texts.attachedTo, [C.service]),
+    serviceSheet('Phụ lục II', model.qd422, two, texts.attachedTo, texts.qd422ServiceColumn),
+    modelSheet('Phụ lục III', model.models, three, texts.attachedTo),
+  ];
+  const title = `Phụ lục I, II, III kèm theo Báo cáo kết quả triển khai Đề án 06 tháng ${formatMonth(model.month)}`;
   return writeWorkbook({
     creator: model.header.issuerName,
     date,
-    title: `Phụ lục I, II, III kèm theo Báo cáo kết quả triển khai Đề án 06 tháng ${formatMonth(model.month)}`,
-    sheets: [
-      serviceSheet('Phụ lục I', model.qd06, one, texts.attachedTo, [C.service]),
-      serviceSheet('Phụ lục II', model.qd422, two, texts.attachedTo, texts.qd422ServiceColumn),
-      modelSheet('Phụ lục III', model.models, three, texts.attachedTo),
-    ],
+    title: options.draft ? `${DRAFT}: ${title}` : title,
+    sheets: options.draft ? sheets.map((s) => ({ ...s, ...(s.print ? { print: { ...s.print, header: DRAFT } } : {}) })) : sheets,
   });
 }

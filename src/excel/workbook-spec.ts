@@ -73,6 +73,8 @@ export interface SheetSpec {
     /** rows repeated on every printed page, e.g. "5:6" */
     readonly titleRows?: string;
     readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+    /** printed at the top of every page, centred in bold (a draft's "DỰ THẢO") */
+    readonly header?: string;
   };
   readonly defaultFont?: { readonly name: string; readonly size: number };
 }

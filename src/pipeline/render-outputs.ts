@@ -33,7 +33,7 @@ export async function renderOutputs(req: RenderRequest): Promise<{ files: { form
   }
   if (req.formats.includes('xlsx')) {
     const { renderAppendicesXlsx } = await import('../excel/render-appendices.js');
-    files.push({ format: 'xlsx', bytes: await renderAppendicesXlsx(req.model, { createdAt: req.createdAt, texts: texts.texts }) });
+    files.push({ format: 'xlsx', bytes: await renderAppendicesXlsx(req.model, { createdAt: req.createdAt, texts: texts.texts, draft: req.draft !== null }) });
   }
   return { files };
 }

@@ -86,4 +86,23 @@ describe('renderAppendicesXlsx', () => {
     expect(Math.round(info.height)).toBe(595);
     for (const t of ['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Cấp lại, đổi thẻ căn cước công dân']) expect(info.text).toContain(t);
   }, 120_000);
+
+  it('a draft says "DỰ THẢO" at the top of every printed page of every sheet, and in its title', async () => {
+    const draft = await renderAppendicesXlsx(model, { draft: true });
+    for (const n of [1, 2, 3]) {
+      expect(zipPart(draft, `xl/worksheets/sheet${n}.xml`)).toContain('<headerFooter><oddHeader>&amp;C&amp;&quot;Times New Roman,Bold&quot;&amp;14DỰ THẢO</oddHeader></headerFooter>');
+      expect(zipPart(bytes, `xl/worksheets/sheet${n}.xml`)).not.toContain('headerFooter');
+    }
+    expect(zipPart(draft, 'docProps/core.xml')).toContain('<dc:title>DỰ THẢO: Phụ lục I, II, III');
+    expect(zipPart(bytes, 'docProps/core.xml')).not.toContain('DỰ THẢO');
+  });
+
+  it.skipIf(!HAS_CALC && !process.env['CI'])('a draft printed from LibreOffice Calc has "DỰ THẢO" on each page', async () => {
+    expect(HAS_CALC, 'LibreOffice Calc is required in CI').toBe(true);
+    const file = tmp.write('du-thao.xlsx', await renderAppendicesXlsx(model, { draft: true }));
+    const info = pdfInfo(toPdf([file]).get('du-thao')!);
+    expect(info.pages).toBeGreaterThan(3);
+    expect(info.text.match(/DỰ THẢO/g)?.length).toBe(info.pages);
+  }, 120_000);
 });
+
