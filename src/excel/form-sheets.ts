@@ -24,6 +24,14 @@ function titleRows(b: SheetBuilder, ctx: FormContext, columns: readonly ColumnDe
   b.row(3, { height: 30 });
 }
 
+/** The top of a data sheet (its key row, title rows and column heads), and the writer of its rows. */
+function startDataSheet(b: SheetBuilder, ctx: FormContext, cols: readonly ColumnDef[], mark: string, title: string): RowWriter {
+  keyRow(b, cols, mark);
+  titleRows(b, ctx, cols, title);
+  headerRows(b, cols, ctx.labels);
+  return new RowWriter(b, cols);
+}
+
 function short(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d}/${m}/${y}`;
@@ -91,10 +99,7 @@ function tableTitle(cat: ServiceCatalog, which: 'I' | 'II'): string {
 
 export function writeServicesSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = SERVICE_COLUMNS;
-  keyRow(b, cols, SHEET_MARK.services);
-  titleRows(b, ctx, cols, 'DỊCH VỤ CÔNG TRỰC TUYẾN (Phụ lục I, II)');
-  headerRows(b, cols, ctx.labels);
-  const w = new RowWriter(b, cols);
+  const w = startDataSheet(b, ctx, cols, SHEET_MARK.services, 'DỊCH VỤ CÔNG TRỰC TUYẾN (Phụ lục I, II)');
   const mine = new Set(ctx.owned.service);
   let row = FIRST_DATA_ROW;
   for (const [cat, which] of [[ctx.catalog.qd06, 'I'], [ctx.catalog.qd422, 'II']] as const) {
@@ -139,10 +144,7 @@ function validations(b: SheetBuilder, w: RowWriter, cols: readonly ColumnDef[], 
 
 export function writeIndicatorsSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = INDICATOR_COLUMNS;
-  keyRow(b, cols, SHEET_MARK.indicators);
-  titleRows(b, ctx, cols, 'CHỈ TIÊU SỐ LIỆU');
-  headerRows(b, cols, ctx.labels);
-  const w = new RowWriter(b, cols);
+  const w = startDataSheet(b, ctx, cols, SHEET_MARK.indicators, 'CHỈ TIÊU SỐ LIỆU');
   const index = indexCatalog(ctx.catalog);
   let row = FIRST_DATA_ROW;
   for (const id of ctx.owned.indicator) {
@@ -177,10 +179,7 @@ export function writeIndicatorsSheet(b: SheetBuilder, ctx: FormContext): Extra {
 
 export function writeModelsSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = MODEL_COLUMNS;
-  keyRow(b, cols, SHEET_MARK.models);
-  titleRows(b, ctx, cols, 'MÔ HÌNH ĐỀ ÁN 06 (Phụ lục III)');
-  headerRows(b, cols, ctx.labels);
-  const w = new RowWriter(b, cols);
+  const w = startDataSheet(b, ctx, cols, SHEET_MARK.models, 'MÔ HÌNH ĐỀ ÁN 06 (Phụ lục III)');
   const mine = new Set(ctx.owned.model);
   let row = FIRST_DATA_ROW;
   for (const g of ctx.catalog.models) {
@@ -204,4 +203,4 @@ export function writeModelsSheet(b: SheetBuilder, ctx: FormContext): Extra {
   return { frozen: { rows: 5, columns: columnOf(cols, 'name') } };
 }
 
-export { validations as addValidations, RowWriter, titleRows, short };
+export { validations as addValidations, RowWriter, startDataSheet, short };

@@ -2,8 +2,8 @@ import { indexCatalog } from '../catalog/catalog.js';
 import { formatMonth } from '../format/date.js';
 import { FOOTNOTE_COLUMNS, GENERAL_COLUMNS, ROW, SECTION_COLUMNS, SHEET_MARK, SHEET_TITLE, FIRST_DATA_ROW, type SheetKind } from './form-layout.js';
 import { cellText, type FormContext } from './form-context.js';
-import { addValidations, RowWriter, short, titleRows } from './form-sheets.js';
-import { STYLE, headerRows, keyRow } from './sheet-parts.js';
+import { addValidations, RowWriter, short, startDataSheet } from './form-sheets.js';
+import { STYLE, keyRow } from './sheet-parts.js';
 import type { SheetBuilder, SheetSpec } from './workbook-spec.js';
 
 /** The instructions sheet (with the return's general fields), the narrative sheet and the footnotes sheet. */
@@ -61,10 +61,7 @@ export function writeGeneralSheet(b: SheetBuilder, ctx: FormContext, kinds: read
 
 export function writeSectionsSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = SECTION_COLUMNS;
-  keyRow(b, cols, SHEET_MARK.sections);
-  titleRows(b, ctx, cols, 'LỜI VĂN CHO CÁC MỤC CỦA BÁO CÁO');
-  headerRows(b, cols, ctx.labels);
-  const w = new RowWriter(b, cols);
+  const w = startDataSheet(b, ctx, cols, SHEET_MARK.sections, 'LỜI VĂN CHO CÁC MỤC CỦA BÁO CÁO');
   const index = indexCatalog(ctx.catalog);
   let row = FIRST_DATA_ROW;
   for (const id of ctx.owned.section) {
@@ -84,10 +81,7 @@ export function writeSectionsSheet(b: SheetBuilder, ctx: FormContext): Extra {
 
 export function writeFootnotesSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = FOOTNOTE_COLUMNS;
-  keyRow(b, cols, SHEET_MARK.footnotes);
-  titleRows(b, ctx, cols, 'CHÚ THÍCH CUỐI TRANG (gọi trong lời văn bằng [^mã])');
-  headerRows(b, cols, ctx.labels);
-  const w = new RowWriter(b, cols);
+  const w = startDataSheet(b, ctx, cols, SHEET_MARK.footnotes, 'CHÚ THÍCH CUỐI TRANG (gọi trong lời văn bằng [^mã])');
   const notes = Object.entries(ctx.current?.footnotes ?? {});
   let row = FIRST_DATA_ROW;
   for (let i = 0; i < notes.length + SPARE_FOOTNOTES; i++) {
