@@ -6,8 +6,9 @@ import { exists } from './exists.js';
 
 /**
  * Safe writes: each output is written to a temporary file in its target folder and renamed over the old one,
- * so an interrupted run never leaves a half-written report. A target open in Word (its "~$" owner file, or
- * EBUSY/EPERM on rename, as Windows reports it) is retried briefly, then named, and the old file stays intact.
+ * so an interrupted run never leaves a half-written report, and the renames wait until every file is written. A
+ * target open in Word (its "~$" owner file, or EBUSY/EPERM on rename, as Windows reports it) is retried briefly,
+ * then named, and the old file stays intact.
  */
 
 export interface OutputFile {
@@ -58,40 +59,57 @@ function ioError(shown: string, e: NodeJS.ErrnoException): BaocaoError {
   );
 }
 
-/** Writes every output, each whole or not at all (a target that could not be written keeps what it had); throws BaocaoError (exit 3). */
+/**
+ * Writes the outputs as a set: every file is first written whole to its temporary file and flushed; only when all
+ * of them are there are they renamed over their targets. A failure while writing (a full disk, a folder that
+ * cannot be written) leaves every target as it was; only a rename refused after its retries (a file held open on
+ * Windows) can leave the files before it renamed. Throws BaocaoError (exit 3), naming the first file that failed.
+ */
 export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   const retries = options.retries ?? 5;
   const delay = options.retryDelayMs ?? 200;
   for (const f of files) {
     for (const owner of ownerFiles(f.path)) if (await exists(owner)) throw locked(f.shown);
   }
-  // all at once: each file's flush to disk waits for the disk, not for the files before it. Every file is tried;
-  // the first that failed, in the given order, is the one reported
-  const results = await Promise.allSettled(files.map((f) => writeOne(f, retries, delay)));
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  // all at once: each file's flush to disk waits for the disk, not for the files before it
+  const staged = await Promise.allSettled(files.map((f) => stage(f)));
+  const failed = staged.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(staged.map((r) => (r.status === 'fulfilled' ? unlink(r.value).catch(() => undefined) : undefined)));
+    throw failed.reason;
+  }
+  const temps = staged.map((r) => (r as PromiseFulfilledResult<string>).value);
+  const renamed = await Promise.allSettled(files.map((f, i) => replace(temps[i]!, f, retries, delay)));
+  const refused = renamed.find((r) => r.status === 'rejected');
+  if (refused) throw refused.reason;
 }
 
-async function writeOne(f: OutputFile, retries: number, delay: number): Promise<void> {
+/** The bytes to a temporary file beside the target, flushed to disk; its name. */
+async function stage(f: OutputFile): Promise<string> {
   try {
     await mkdir(dirname(f.path), { recursive: true });
+    return await writeTemporary(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
   } catch (e) {
     throw ioError(f.shown, e as NodeJS.ErrnoException);
   }
+}
+
+/** The temporary file renamed over the target (retried while Windows holds the target), then leftovers of killed runs removed. */
+async function replace(temp: string, f: OutputFile, retries: number, delay: number): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await atomicWrite(f.path, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
+      await rename(temp, f.path);
       await removeStaleTemporaries(f.path);
       return;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      // Windows refuses to replace a file open in Word with EBUSY or EPERM on the rename; EPERM on creating the
-      // temporary file is a folder that cannot be written (immutable, ACL), not a lock
-      const busy = err.code === 'EBUSY' || (err.code === 'EPERM' && err.syscall === 'rename');
+      // Windows refuses to replace a file open in Word with EBUSY or EPERM on the rename
+      const busy = err.code === 'EBUSY' || err.code === 'EPERM';
       if (busy && attempt < retries) {
         await sleep(delay);
         continue;
       }
+      await unlink(temp).catch(() => undefined);
       throw busy ? locked(f.shown) : ioError(f.shown, err);
     }
   }
@@ -100,22 +118,22 @@ async function writeOne(f: OutputFile, retries: number, delay: number): Promise<
 let written = 0;
 
 /**
- * The bytes to a temporary file beside the target ("<name>.<digits>"), flushed to disk, then renamed over the
- * target. Every byte is written or the write fails: write-file-atomic, used before, wrote with a single write()
- * and ignored a short count, so a disk filling up mid-write replaced the report with its first kilobytes.
+ * The bytes to a temporary file beside the target ("<name>.<digits>"), flushed to disk. Every byte is written or
+ * the write fails: write-file-atomic, used before, wrote with a single write() and ignored a short count, so a disk
+ * filling up mid-write replaced the report with its first kilobytes.
  */
-async function atomicWrite(path: string, data: Uint8Array): Promise<void> {
+async function writeTemporary(path: string, data: Uint8Array): Promise<string> {
   const temp = `${path}.${process.pid}${String(++written).padStart(3, '0')}`;
   const handle = await open(temp, 'wx');
-  let renamed = false;
+  let done = false;
   try {
     await handle.writeFile(data); // loops over short writes: the one after the last byte that fits fails
     await handle.sync();
     await handle.close();
-    await rename(temp, path);
-    renamed = true;
+    done = true;
+    return temp;
   } finally {
-    if (!renamed) {
+    if (!done) {
       await handle.close().catch(() => undefined);
       await unlink(temp).catch(() => undefined);
     }
