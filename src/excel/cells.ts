@@ -59,6 +59,11 @@ function describe(view: CellView): string {
   }
 }
 
+/** a number cell as the text of a field: a date field takes it as a date serial */
+function numberCellText(n: number, kind: FieldKind, ctx: CellContext): string {
+  return kind === 'date' ? (serialToIso(n, ctx.date1904) ?? numberText(n)) : numberText(n);
+}
+
 function interpret(view: Exclude<CellView, { kind: 'formula' }>, kind: FieldKind, ctx: CellContext, at: () => Where, formula?: string): CellText {
   const via = formula ? ` (kết quả của công thức =${formula})` : '';
   switch (view.kind) {
@@ -67,8 +72,7 @@ function interpret(view: Exclude<CellView, { kind: 'formula' }>, kind: FieldKind
     case 'text':
       return { ok: true, text: view.text };
     case 'number':
-      if (kind === 'date') return { ok: true, text: serialToIso(view.value, ctx.date1904) ?? numberText(view.value) };
-      return { ok: true, text: numberText(view.value) };
+      return { ok: true, text: numberCellText(view.value, kind, ctx) };
     case 'date':
       if (kind === 'count') {
         return fail(
@@ -108,7 +112,7 @@ export function readCell(sheet: SheetView, row: number, column: number, kind: Fi
   if (master === undefined) {
     // a number, as most figures are: what `interpret` gives it, without a view made for it
     const n = sheet.plainNumber(row, column);
-    if (n !== undefined) return { ok: true, text: kind === 'date' ? (serialToIso(n, ctx.date1904) ?? numberText(n)) : numberText(n) };
+    if (n !== undefined) return { ok: true, text: numberCellText(n, kind, ctx) };
   }
   const at = (): Where => ({ file: ctx.file, sheet: sheet.name, cell: address(row, column) });
   if (master !== undefined) {
