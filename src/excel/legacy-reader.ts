@@ -51,8 +51,6 @@ const FIGURES: readonly [LegacyField, 'label' | 'count' | 'text'][] = [
 ];
 
 const ROMAN = /^(?:[ivxlc]+)\.?$/i;
-/** what a name with a list mark ("- …", withoutListMark) starts with */
-const MAY_BE_LISTED = /^[\s\-–+*•]/;
 export const TOTAL_ROW: ReadonlySet<string> = new Set(['tong', 'tong cong', 'cong', 'tong so', 'tong so dich vu']);
 /** letters and digits in the longest name of TOTAL_ROW */
 const TOTAL_ROW_LETTERS = Math.max(...[...TOTAL_ROW].map((t) => t.replace(/ /g, '').length));
@@ -205,10 +203,7 @@ export function readLegacyWorkbook(wb: WorkbookView, file: string, catalog: Cata
         }
       }
       rows++;
-      // (most names start with a letter: no list mark to take off)
-      const listed = MAY_BE_LISTED.test(rawName) ? withoutListMark(rawName) : null;
-      const name = listed ? listed.name : rawName;
-      const marked = listed ? listed.marked : false;
+      const { name, marked } = withoutListMark(rawName);
       const key = nameKey(name);
       let def: ServiceDef | undefined;
       let partId: string | undefined;

@@ -91,8 +91,13 @@ function wordUnit(c: number): boolean {
   return k === 1;
 }
 
+/** what a name with a list mark starts with: white space or the mark */
+const MAY_BE_LISTED = /^[\s\-–+*•]/;
+
 /** A name with its leading list mark ("- ", "+ ", "* ") removed, as sub-rows print it. */
 export function withoutListMark(name: string): { name: string; marked: boolean } {
+  // most names start with a letter: one character tells
+  if (!MAY_BE_LISTED.test(name)) return { name, marked: false };
   const m = /^\s*[-–+*•]\s*/.exec(name);
   return m ? { name: name.slice(m[0].length), marked: true } : { name, marked: false };
 }
