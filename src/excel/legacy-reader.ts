@@ -77,9 +77,25 @@ interface Matcher {
   readonly table: 'qd06' | 'qd422' | null;
 }
 
+/** the catalog's services by name key, made once per catalog (a workbook may hold both Phụ lục I and II) */
+const BY_NAME = new WeakMap<Catalog, ReadonlyMap<string, ServiceDef[]>>();
+function servicesByName(catalog: Catalog): ReadonlyMap<string, ServiceDef[]> {
+  let byName = BY_NAME.get(catalog);
+  if (!byName) {
+    const map = new Map<string, ServiceDef[]>();
+    for (const s of allServices(catalog)) {
+      const key = nameKey(s.name);
+      const same = map.get(key);
+      if (same) same.push(s);
+      else map.set(key, [s]);
+    }
+    BY_NAME.set(catalog, (byName = map));
+  }
+  return byName;
+}
+
 function matcher(catalog: Catalog, sheet: SheetView, header: LegacyHeader): Matcher {
-  const byName = new Map<string, ServiceDef[]>();
-  for (const s of allServices(catalog)) byName.set(nameKey(s.name), [...(byName.get(nameKey(s.name)) ?? []), s]);
+  const byName = servicesByName(catalog);
   let title = '';
   for (let r = 1; r < header.top; r++) for (let c = 1; c <= sheet.columnCount; c++) title += ' ' + plainText(sheet, r, c);
   const t = foldLabel(title);
