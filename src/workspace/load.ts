@@ -50,7 +50,7 @@ export async function loadYamlFile<S extends z.ZodType>(
   if (!bytes.ok) return { diagnostics: [bytes.diagnostic] };
   const slot = role ? cacheSlot(role, bytes.bytes) : undefined;
   if (slot?.hit !== undefined) {
-    return { loaded: { value: slot.hit as z.output<S>, file: shown, locator: plainYamlLocator(shown, bytes.bytes) }, diagnostics: [] };
+    return { loaded: { value: slot.hit as z.output<S>, file: shown, locator: yamlLocator(shown, mapOnDemand(bytes.bytes)) }, diagnostics: [] };
   }
   const read = decodeText(bytes.bytes, shown);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
@@ -64,16 +64,11 @@ export async function loadYamlFile<S extends z.ZodType>(
   return { loaded: { value: v.value, file: shown, locator }, diagnostics: [] };
 }
 
-/** The locator of a plain YAML file read earlier (its entry in the cache says so), made on the first question. */
-function plainYamlLocator(file: string, bytes: Uint8Array): Locator {
+/** The source map of a plain YAML file read earlier (its cache entry says so): its text decoded on the first question. */
+function mapOnDemand(bytes: Uint8Array): SourceMap {
   let map: SourceMap | undefined;
-  return {
-    file,
-    at: (path, key) => {
-      map ??= fastSourceMap(new TextDecoder().decode(bytes));
-      return key ? map.locateKey(path) : map.locate(path);
-    },
-  };
+  const get = () => (map ??= fastSourceMap(new TextDecoder().decode(bytes)));
+  return { locate: (path) => get().locate(path), locateKey: (path) => get().locateKey(path) };
 }
 
 export const CATALOG_FILES = {
