@@ -169,26 +169,36 @@ const MIN_CHUNK = 64;
 const CHUNK_MAX = 32 * 1024 * 1024;
 
 async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Promise<Guarded | null> {
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
+  // every part is handed to the thread pool at once: awaiting each before starting the next would wait for the
+  // main thread between parts, and the main thread is busy meanwhile (the workspace loads while the workbook is read)
+  const jobs = entries.map((e) => {
+    if (e.name.endsWith('/') || e.method === 0) return undefined;
     const start = dataOffset(bytes, e);
-    const data = bytes.subarray(start, start + e.compressedSize);
+    const bound = Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1;
+    // the output in one buffer of the declared size (up to CHUNK_MAX): zlib's 16 KB chunks would each cost a
+    // callback on the main thread, and a copy to join them
+    const options = { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, Math.min(bound, CHUNK_MAX)) };
+    return inflateRaw(bytes.subarray(start, start + e.compressedSize), options).then(
+      (out) => ({ ok: true as const, out }),
+      (err: unknown) => ({ ok: false as const, err }),
+    );
+  });
+  // judged in the order of the directory: the first bad entry is the one reported
+  for (const [i, e] of entries.entries()) {
+    if (e.name.endsWith('/')) continue;
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng (thành phần "${e.name}")`, shown);
       continue;
     }
-    let out: Buffer;
-    try {
-      const bound = Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1;
-      // the output in one buffer of the declared size (up to CHUNK_MAX): zlib's 16 KB chunks would each cost a callback
-      // on the main thread, and a copy to join them
-      out = await inflateRaw(data, { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, Math.min(bound, CHUNK_MAX)) });
-    } catch (err) {
+    const r = await jobs[i]!;
+    if (!r.ok) {
+      const err = r.err;
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
         return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra lớn hơn kích thước khai báo: tệp có thể là "zip bomb", không mở`, shown);
       }
       return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng (thành phần "${e.name}" không giải nén được): hãy mở bằng Excel, lưu lại rồi gửi lại`, shown);
     }
+    const out = r.out;
     if (out.length !== e.uncompressedSize) {
       return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra ${out.length} byte, khác kích thước khai báo (${e.uncompressedSize}): tệp bị hỏng hoặc là "zip bomb"`, shown);
     }
