@@ -9,7 +9,7 @@ import { foldLabel } from '../schema/labels.js';
 import { SubmissionFile } from '../schema/submission.js';
 import { readCell, plainText, type CellContext } from './cells.js';
 import { findLegacyHeader, type LegacyField, type LegacyHeader } from './legacy-header.js';
-import { nameKey, withoutListMark } from './name-match.js';
+import { nameKey, nameKeys, withoutListMark } from './name-match.js';
 import { address, type SheetView, type WorkbookView } from './workbook-spec.js';
 import type { FigureField } from './yaml-writer.js';
 
@@ -83,8 +83,10 @@ function servicesByName(catalog: Catalog): ReadonlyMap<string, ServiceDef[]> {
   let byName = BY_NAME.get(catalog);
   if (!byName) {
     const map = new Map<string, ServiceDef[]>();
-    for (const s of allServices(catalog)) {
-      const key = nameKey(s.name);
+    const services = allServices(catalog);
+    const keys = nameKeys(services.map((s) => s.name));
+    for (const [i, s] of services.entries()) {
+      const key = keys[i]!;
       const same = map.get(key);
       if (same) same.push(s);
       else map.set(key, [s]);

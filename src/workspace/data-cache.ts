@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 
 /**
- * What the program derives from a large input file, kept between runs (docs/performance.md): today the validated
- * values of the catalog files, which at the scale of a national roll-up are megabytes of YAML read and checked by
- * zod on every command, while they change a few times a year.
+ * What the program derives from a large input, kept between runs (docs/performance.md): the validated values of
+ * the catalog files, which at the scale of a national roll-up are megabytes of YAML read and checked by zod on
+ * every command, while they change a few times a year; and the keys `baocao import` matches the catalog's service
+ * names by (src/excel/name-match.ts).
  *
- * An entry is found by the file's role and the SHA-256 of its bytes, so any change to the file is a new key; the
+ * An entry is found by its role and the SHA-256 of the input's bytes, so any change to the input is a new key; the
  * store (bin/baocao.js lends one: src/boot/boot.ts) adds the program's own bundle hash, so that another build of
  * the program never reads an entry it did not write. Only a file read and validated without any problem is kept,
  * and only when its value survives JSON unchanged; a damaged entry is a missing one. Problems are never cached:
@@ -38,7 +39,7 @@ export interface CacheSlot {
 
 const MISS: CacheSlot = { hit: undefined, keep: () => undefined };
 
-/** The slot of `role` (lower-case letters, digits, "-") for a file of these bytes. */
+/** The slot of `role` (lower-case letters, digits, "-") for an input of these bytes. */
 export function cacheSlot(role: string, bytes: Uint8Array): CacheSlot {
   const cache = store;
   if (!cache || bytes.length < CACHE_FROM_BYTES) return MISS;

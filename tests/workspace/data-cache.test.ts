@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_FROM_BYTES, cacheSlot, useDataCache, type ByteCache } from '../../src/workspace/data-cache.js';
 import { CODES } from '../../src/diagnostics/codes.js';
+import { nameKey, nameKeys } from '../../src/excel/name-match.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { lineOf, SAMPLE, tempWorkspace } from '../helpers/workspace.js';
 
@@ -146,5 +147,52 @@ describe('loadWorkspace with the data cache', () => {
     } finally {
       ws.dispose();
     }
+  });
+});
+
+describe('nameKeys', () => {
+  /** names in the spellings officers type: tone marks placed either way, NFD, capitals, punctuation */
+  const names = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const tone = i % 2 ? 'Thanh Hóa' : 'Thanh Hoá';
+      const name = `Đăng ký khai sinh, khai tử số ${i} – ${tone} (thủy lợi)`;
+      return i % 3 === 0 ? name.normalize('NFD').toUpperCase() : name;
+    });
+
+  it('keys a long list once, then reads the same keys back', () => {
+    const list = names(5000);
+    expect(Buffer.byteLength(JSON.stringify(list))).toBeGreaterThan(CACHE_FROM_BYTES);
+    const expected = list.map(nameKey);
+    const store = memoryStore();
+    useDataCache(store);
+    expect(nameKeys(list)).toEqual(expected);
+    expect(store.writes).toBe(1);
+    expect(nameKeys(list)).toEqual(expected);
+    expect(store.writes).toBe(1);
+    expect(store.reads).toBe(2);
+    // another list is another entry
+    const other = [...list.slice(1), 'Cấp phép xây dựng'];
+    expect(nameKeys(other)).toEqual(other.map(nameKey));
+    expect(store.writes).toBe(2);
+  });
+
+  it('takes an entry that is not one key per name as missing', () => {
+    const list = names(5000);
+    const store = memoryStore();
+    useDataCache(store);
+    nameKeys(list);
+    const [entry] = store.entries.keys();
+    for (const bad of [{ value: list.slice(1).map(nameKey) }, { value: list.map(() => 7) }, { value: 'x' }]) {
+      store.entries.set(entry!, Buffer.from(JSON.stringify(bad)));
+      expect(nameKeys(list)).toEqual(list.map(nameKey));
+    }
+  });
+
+  it('keys a short list without the cache', () => {
+    const store = memoryStore();
+    useDataCache(store);
+    const list = names(20);
+    expect(nameKeys(list)).toEqual(list.map(nameKey));
+    expect(store.reads + store.writes).toBe(0);
   });
 });
