@@ -12,7 +12,7 @@ import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
 import { detectForm } from './form-reader.js';
 import { readLegacyWorkbook } from './legacy-reader.js';
 import { formSubmission, openWorkbook, type WorkbookOpen } from './read-submission.js';
-import { writeSubmissionYaml, type Scope } from './yaml-writer.js';
+import { newSubmissionYamlBytes, writeSubmissionYaml, type Scope } from './yaml-writer.js';
 
 /**
  * `baocao import`: filled forms and legacy Phụ lục sheets → the departments' YAML files of a month.
@@ -32,7 +32,8 @@ export interface ImportWrite {
   readonly department: string;
   readonly path: string;
   readonly shown: string;
-  readonly text: string;
+  /** what the file is to hold: a new file written from one source comes as its UTF-8 bytes, made without its text */
+  readonly data: string | Uint8Array;
   /** the input files it came from */
   readonly from: readonly string[];
   readonly created: boolean;
@@ -169,8 +170,13 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
     }
     const created = text === null;
     const before = text;
-    for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
-    writes.push({ department: d, path, shown: join(ws.shown, month, yml), text: text ?? '', from: mine.map((s) => s.loaded.file), created, changed: text !== before });
+    const only = created && mine.length === 1 ? mine[0]! : undefined;
+    let data: string | Uint8Array | null = only ? newSubmissionYamlBytes(only.loaded.submission, ws.catalog, only.scope, basename(only.loaded.file)) : null;
+    if (data === null) {
+      for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
+      data = text ?? '';
+    }
+    writes.push({ department: d, path, shown: join(ws.shown, month, yml), data, from: mine.map((s) => s.loaded.file), created, changed: created || text !== before });
   }
   return { writes, diagnostics, legacyRows };
 }

@@ -49,7 +49,7 @@ export async function run(opts: ImportOptions): Promise<number> {
     if (!opts.json) printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
     return EXIT.data;
   }
-  if (!opts.dryRun) await writeOutputs(r.writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.text })));
+  if (!opts.dryRun) await writeOutputs(r.writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.data })));
   finish(r.writes, diagnostics);
   if (!opts.json) {
     const verb = opts.dryRun ? 'Sẽ ghi' : 'Đã ghi';
