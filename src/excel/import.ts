@@ -12,7 +12,7 @@ import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
 import { detectForm } from './form-reader.js';
 import { readLegacyWorkbook } from './legacy-reader.js';
 import { formSubmission, openWorkbook, type WorkbookOpen } from './read-submission.js';
-import { newSubmissionYamlBytes, writeSubmissionYaml, type Scope } from './yaml-writer.js';
+import { newSubmissionYamlBytes, unchangedWithin, writeSubmissionYaml, type Scope } from './yaml-writer.js';
 
 /**
  * `baocao import`: filled forms and legacy Phụ lục sheets → the departments' YAML files of a month.
@@ -170,13 +170,20 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
     }
     const created = text === null;
     const before = text;
-    const only = created && mine.length === 1 ? mine[0]! : undefined;
-    let data: string | Uint8Array | null = only ? newSubmissionYamlBytes(only.loaded.submission, ws.catalog, only.scope, basename(only.loaded.file)) : null;
-    if (data === null) {
-      for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
-      data = text ?? '';
+    const shown = join(ws.shown, month, yml);
+    const only = mine.length === 1 ? mine[0]! : undefined;
+    let contents: string | Uint8Array | null = null;
+    if (only && created) contents = newSubmissionYamlBytes(only.loaded.submission, ws.catalog, only.scope, basename(only.loaded.file));
+    else if (only && only.scope.kind === 'services') {
+      // a file the sheet's rows leave as they are is not parsed into a yaml Document only to find that out
+      const was = data?.submissions.find((x) => x.file === shown)?.submission;
+      if (was && unchangedWithin(was, only.loaded.submission, only.scope)) contents = text;
     }
-    writes.push({ department: d, path, shown: join(ws.shown, month, yml), data, from: mine.map((s) => s.loaded.file), created, changed: created || text !== before });
+    if (contents === null) {
+      for (const s of mine) text = writeSubmissionYaml(s.loaded.submission, ws.catalog, s.scope, { existing: text, source: basename(s.loaded.file) });
+      contents = text ?? '';
+    }
+    writes.push({ department: d, path, shown, data: contents, from: mine.map((s) => s.loaded.file), created, changed: created || text !== before });
   }
   return { writes, diagnostics, legacyRows };
 }

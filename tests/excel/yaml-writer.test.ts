@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allModels, allServices, type Catalog } from '../../src/catalog/catalog.js';
 import { readLegacyWorkbook } from '../../src/excel/legacy-reader.js';
 import { openWorkbook, readSubmissionWorkbook } from '../../src/excel/read-submission.js';
-import { emitNewSubmissionYaml, newSubmissionYamlBytes, writeSubmissionYaml, type FigureField, type Scope } from '../../src/excel/yaml-writer.js';
+import { emitNewSubmissionYaml, newSubmissionYamlBytes, unchangedWithin, writeSubmissionYaml, type FigureField, type Scope } from '../../src/excel/yaml-writer.js';
 import { readYaml } from '../../src/readers/yaml.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS } from '../../src/schema/labels.js';
-import type { Submission } from '../../src/schema/submission.js';
+import { SubmissionFile, type Submission } from '../../src/schema/submission.js';
 import type { Workspace } from '../../src/workspace/load.js';
 import { readMonth } from '../../src/workspace/month.js';
 import { MINI, ROOT, SAMPLE } from '../helpers/workspace.js';
@@ -115,6 +115,121 @@ describe('a new file written directly is the Document path text', () => {
         expect(newSubmissionYamlBytes(sub, sample.catalog, ALL)).toBeNull();
         expect(writeSubmissionYaml(sub, sample.catalog, ALL, { existing: null })).toBe(writeSubmissionYaml(sub, sample.catalog, ALL, { existing: null }, { via: 'document' }));
       }
+    }
+  });
+});
+
+describe('a file a sheet leaves as it is is known from its return, without a yaml Document', () => {
+  let sample: Workspace;
+  beforeAll(async () => {
+    sample = await workspace();
+  }, 60_000);
+
+  /** the file's return as the workspace reads it; undefined when the text is not a valid return */
+  function asRead(text: string): Submission | undefined {
+    const read = readYaml('f.yaml', text);
+    if (read.diagnostics.length) return undefined;
+    const r = SubmissionFile.safeParse(read.value);
+    return r.success ? r.data : undefined;
+  }
+
+  /** `unchangedWithin` never says "as it is" of a file the Document path would change */
+  function expectHonest(was: Submission, text: string, sub: Submission, scope: Extract<Scope, { kind: 'services' }>): boolean {
+    const unchanged = unchangedWithin(was, sub, scope);
+    if (unchanged) expect(writeSubmissionYaml(sub, sample.catalog, scope, { existing: text })).toBe(text);
+    return unchanged;
+  }
+
+  it('for a sheet imported again, and for the same sheet with one value changed', async () => {
+    const opened = await openWorkbook(resolve(ROOT, 'fixtures/excel/legacy-phu-luc-1.xlsx'), 'legacy-phu-luc-1.xlsx');
+    if (!opened.ok) throw new Error(JSON.stringify(opened.diagnostics));
+    const legacy = readLegacyWorkbook(opened.workbook, 'legacy-phu-luc-1.xlsx', sample.catalog, '2024-09')!;
+    let changed = 0;
+    for (const s of legacy.submissions) {
+      const sub = s.submission;
+      const scope = { kind: 'services' as const, ids: legacy.services.get(sub.department) ?? [], fields: legacy.fields };
+      const text = writeSubmissionYaml(sub, sample.catalog, scope, { existing: null, source: 'legacy-phu-luc-1.xlsx' });
+      const was = asRead(text)!;
+      expect(expectHonest(was, text, sub, scope)).toBe(true);
+      // one count more in one row: the file changes, and this is seen without the Document
+      const found = Object.entries(sub.services ?? {}).find(([, r]) => typeof r.total === 'number');
+      if (!found) continue;
+      const [id, row] = found;
+      const more: Submission = { ...sub, services: { ...sub.services, [id]: { ...row, total: (row.total as number) + 1 } } };
+      expect(unchangedWithin(was, more, scope)).toBe(false);
+      expect(writeSubmissionYaml(more, sample.catalog, scope, { existing: text })).not.toBe(text);
+      changed++;
+    }
+    expect(changed).toBeGreaterThan(3);
+  });
+
+  it('for generated files and rows: never "as it is" where the Document path writes something else', () => {
+    let unchanged = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(returnOf(sample.catalog), returnOf(sample.catalog), scopeOf(sample.catalog), fc.nat({ max: 2 }), (a, b, anyScope, how) => {
+        const scope: Extract<Scope, { kind: 'services' }> = anyScope.kind === 'services' ? anyScope : servicesScope(a) as Extract<Scope, { kind: 'services' }>;
+        const text = writeSubmissionYaml(a, sample.catalog, ALL, { existing: null, source: 'x.xlsx' });
+        const was = asRead(text);
+        if (!was) return;
+        runs++;
+        // the rows as the file has them, another return's rows, or the file's rows with another return's in part
+        const sub: Submission =
+          how === 0 ? was : how === 1 ? { ...b, department: was.department, month: was.month } : { ...was, services: { ...was.services, ...Object.fromEntries(Object.entries(b.services ?? {}).slice(0, 1)) } };
+        if (expectHonest(was, text, sub, scope) && how === 0) unchanged++;
+      }),
+      { numRuns: 600 },
+    );
+    // the property says something: files read back whole are found as they are
+    expect(runs).toBeGreaterThan(100);
+    expect(unchanged).toBeGreaterThan(runs / 10);
+  });
+
+  it('for one change to the rows of a file: a sub-row dropped or added, a value changed, blanked or dropped', () => {
+    const service = allServices(sample.catalog).find((x) => x.parts.length >= 2)!;
+    const [p1, p2] = service.parts;
+    const base: Submission = {
+      department: 'so-tu-phap',
+      month: '2024-09',
+      services: { [service.id]: { connection: 'connected', total: 10, online: 4, parts: { [p1!.id]: { total: 6, online: 3 }, [p2!.id]: { total: 4, online: 1 } } } },
+    };
+    const text = writeSubmissionYaml(base, sample.catalog, ALL, { existing: null, source: 'x.xlsx' });
+    const was = asRead(text)!;
+    const scope = servicesScope(was) as Extract<Scope, { kind: 'services' }>;
+    const row = was.services![service.id]!;
+    const changes: [string, Submission['services']][] = [
+      ['sub-rows dropped', { [service.id]: { ...row, parts: undefined } }],
+      ['a sub-row dropped', { [service.id]: { ...row, parts: { [p1!.id]: row.parts![p1!.id]! } } }],
+      ['a sub-row added', { [service.id]: { ...row, parts: { ...row.parts, 'khac-1': { total: 1 } } } }],
+      ['a value changed', { [service.id]: { ...row, online: 5 } }],
+      ['a value blanked', { [service.id]: { ...row, online: null } }],
+      ['a value dropped', { [service.id]: { ...row, online: undefined } }],
+      ['a sub-row value changed', { [service.id]: { ...row, parts: { ...row.parts, [p2!.id]: { total: 4, online: 2 } } } }],
+      ['a label changed', { [service.id]: { ...row, connection: 'not-connected' } }],
+    ];
+    expect(unchangedWithin(was, was, scope)).toBe(true);
+    for (const [what, services] of changes) {
+      const sub = { ...was, services };
+      expect(unchangedWithin(was, sub, scope), what).toBe(false);
+      expect(writeSubmissionYaml(sub, sample.catalog, scope, { existing: text }), what).not.toBe(text);
+    }
+    // a field the sheet has no column for is not looked at
+    const narrow = { ...scope, fields: ['total'] as FigureField[] };
+    expect(unchangedWithin(was, { ...was, services: { [service.id]: { ...row, online: 5 } } }, narrow)).toBe(true);
+    expect(writeSubmissionYaml({ ...was, services: { [service.id]: { ...row, online: 5 } } }, sample.catalog, narrow, { existing: text })).toBe(text);
+  });
+
+  it('leaves a value written blank, or one that reads as blank only once cleaned, to the Document path', () => {
+    const id = allServices(sample.catalog)[0]!.id;
+    for (const [line, field] of [['total:', 'total'], ['difficulties: "\\u0001"', 'difficulties']] as const) {
+      const text = `department: so-tu-phap\nmonth: 2024-09\nservices:\n  ${id}:\n    online: 3\n    ${line}\n`;
+      const was = asRead(text)!;
+      expect(was.services![id]![field] === null || was.services![id]![field] === '').toBe(true);
+      const sub = { ...was, services: { [id]: { online: 3, [field]: field === 'total' ? null : '' } } } as Submission;
+      const scope: Extract<Scope, { kind: 'services' }> = { kind: 'services', ids: [id] };
+      expect(unchangedWithin(was, sub, scope)).toBe(false);
+      // (the Document path keeps the blank total, and rewrites the text that reads as blank)
+      expect(writeSubmissionYaml(sub, sample.catalog, scope, { existing: text }) === text).toBe(field === 'total');
     }
   });
 });
