@@ -218,10 +218,8 @@ const EXCEL_MAX_ROW = 1_048_576;
 export function rowPastLimitIn(bytes: Uint8Array, inflated: ReadonlyMap<string, Uint8Array> | undefined): string | null {
   try {
     for (const e of readZipDirectory(bytes).entries) {
-      if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
-      const start = dataOffset(bytes, e);
-      const data = inflated?.get(e.name) ?? (e.method === 0 ? bytes.subarray(start, start + e.compressedSize) : inflateRawSync(bytes.subarray(start, start + e.compressedSize)));
-      const past = rowPastLimit(e.name, data);
+      if (!WORKSHEET.test(e.name)) continue;
+      const past = rowPastLimit(e.name, inflated?.get(e.name) ?? stored(bytes, e));
       if (past) return past;
     }
   } catch {
@@ -230,9 +228,18 @@ export function rowPastLimitIn(bytes: Uint8Array, inflated: ReadonlyMap<string, 
   return null;
 }
 
+/** a worksheet part's name */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** an entry's bytes, inflated when they are compressed */
+function stored(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const start = dataOffset(bytes, e);
+  const data = bytes.subarray(start, start + e.compressedSize);
+  return e.method === 0 ? data : inflateRawSync(data);
+}
+
 /** A worksheet part naming a row past Excel's last: the message. Row numbers of 7+ digits are checked. */
 function rowPastLimit(name: string, xml: Uint8Array): string | null {
-  if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return null;
   const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');
   // every r="…" of 7+ digits (rare), then whether it sits in a <row> or <c> tag: one pass that skips ahead
   // between hits, instead of trying a tag match at every "<" of the sheet
