@@ -80,17 +80,18 @@ export const processedExceedsOnline: Rule = ({ submissions }) => {
 
 const SUMMED = ['total', 'online'] as const;
 
-/** the sum of a field over the sub-rows; null without sub-rows or when one of them lacks the field */
-function sumOfParts(parts: Record<string, Partial<Record<(typeof SUMMED)[number], number | null>>> | undefined, field: (typeof SUMMED)[number]): number | null {
-  let sum = 0;
+/** the sums of total and online over the sub-rows, in one walk; each null without sub-rows or when one of them lacks the field */
+function sumsOfParts(parts: Record<string, Partial<Record<(typeof SUMMED)[number], number | null>>> | undefined): [total: number | null, online: number | null] {
+  let total: number | null = 0;
+  let online: number | null = 0;
   let any = false;
   for (const pid in parts) {
-    const v = parts[pid]![field];
-    if (v == null) return null;
-    sum += v;
+    const p = parts[pid]!;
     any = true;
+    if (total !== null) total = p.total == null ? null : total + p.total;
+    if (online !== null) online = p.online == null ? null : online + p.online;
   }
-  return any ? sum : null;
+  return any ? [total, online] : [null, null];
 }
 
 /** Sub-rows add up to their row where both are given; an indicator's parts add up to its value. */
@@ -100,8 +101,11 @@ export const partsSum: Rule = ({ submissions, index }) =>
     const services = s.submission.services;
     for (const id in services) {
       const e = services[id]!;
-      for (const field of SUMMED) {
-        const sum = sumOfParts(e.parts, field);
+      if (e.parts === undefined) continue;
+      const sums = sumsOfParts(e.parts);
+      for (let k = 0; k < SUMMED.length; k++) {
+        const field = SUMMED[k]!;
+        const sum = sums[k]!;
         const whole = e[field];
         if (whole == null || sum === null || sum === whole) continue;
         out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${id}" (${n(whole)})`, at(s, ['services', id, field])));
