@@ -6,7 +6,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { readYamlLazily } from '../readers/yaml-lazy.js';
 import { validateShape, yamlLocator, type Locator } from '../readers/validate-shape.js';
 import { decodeText, readTextBytes } from './files.js';
-import { cacheSlot } from './data-cache.js';
+import { cacheSlot, digestOf } from './data-cache.js';
 import { fastSourceMap } from '../readers/yaml-fast.js';
 import type { SourceMap } from '../readers/yaml-types.js';
 import {
@@ -33,6 +33,8 @@ export interface Loaded<T> {
   readonly value: T;
   readonly file: string;
   readonly locator: Locator;
+  /** with a `role`: the file's bytes (for their digest) */
+  readonly bytes?: Uint8Array;
 }
 
 /**
@@ -49,8 +51,9 @@ export async function loadYamlFile<S extends z.ZodType>(
   const bytes = await readTextBytes(absolute, shown);
   if (!bytes.ok) return { diagnostics: [bytes.diagnostic] };
   const slot = role ? cacheSlot(role, bytes.bytes) : undefined;
+  const kept = role ? bytes.bytes : undefined;
   if (slot?.hit !== undefined) {
-    return { loaded: { value: slot.hit as z.output<S>, file: shown, locator: yamlLocator(shown, mapOnDemand(bytes.bytes)) }, diagnostics: [] };
+    return { loaded: { value: slot.hit as z.output<S>, file: shown, locator: yamlLocator(shown, mapOnDemand(bytes.bytes)), bytes: kept }, diagnostics: [] };
   }
   const read = decodeText(bytes.bytes, shown);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
@@ -61,7 +64,7 @@ export async function loadYamlFile<S extends z.ZodType>(
   if (!v.ok) return { diagnostics: v.diagnostics };
   // only what the fast reader reads is kept: its positions can be found again without the yaml package
   if (slot && parsed.fast) slot.keep(v.value);
-  return { loaded: { value: v.value, file: shown, locator }, diagnostics: [] };
+  return { loaded: { value: v.value, file: shown, locator, bytes: kept }, diagnostics: [] };
 }
 
 /** The source map of a plain YAML file read earlier (its cache entry says so): its text decoded on the first question. */
@@ -109,7 +112,19 @@ export async function loadWorkspace(dir: string, shown: string): Promise<{ works
   const catalogFiles = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.value])) as unknown as Parameters<typeof assembleCatalog>[0];
   const catalog = assembleCatalog(catalogFiles);
   const locators = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.locator])) as Record<keyof typeof CATALOG_FILES, Locator>;
-  diagnostics.push(...checkCatalog(catalogFiles, locators, settings.loaded.value.secretariat, settings.loaded.locator));
+  const secretariat = settings.loaded.value.secretariat;
+  // the checks across the files depend on their bytes and the secretariat alone: a large catalog found clean is
+  // not checked again while those stay the same (findings are never cached)
+  const checked = cacheSlot(
+    'catalog-check',
+    () => Buffer.from(JSON.stringify([secretariat, entries.map(([key]) => digestOf(files[key]!.bytes!))]), 'utf8'),
+    entries.reduce((sum, [key]) => sum + files[key]!.bytes!.length, 0),
+  );
+  if (checked.hit !== true) {
+    const found = checkCatalog(catalogFiles, locators, secretariat, settings.loaded.locator);
+    diagnostics.push(...found);
+    if (found.length === 0) checked.keep(true);
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { workspace: { dir, shown, settings: settings.loaded.value, catalog }, diagnostics };
 }

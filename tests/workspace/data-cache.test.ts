@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_FROM_BYTES, cacheSlot, useDataCache, type ByteCache } from '../../src/workspace/data-cache.js';
+import { CACHE_FROM_BYTES, ENTRY_ENCODING, cacheSlot, useDataCache, type ByteCache } from '../../src/workspace/data-cache.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { nameKey, nameKeys } from '../../src/excel/name-match.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
@@ -83,9 +83,12 @@ describe('cacheSlot', () => {
     cacheSlot('catalog-qd06', big).keep({ id: 'qd06' });
     const [name] = [...store.entries.keys()];
     for (const bad of ['{"value":', '', 'null', '\u0000\u0001']) {
-      store.entries.set(name!, Buffer.from(bad));
+      store.entries.set(name!, Buffer.from(bad, ENTRY_ENCODING));
       expect(cacheSlot('catalog-qd06', big).hit).toBeUndefined();
     }
+    // the same bytes made whole are read: the entries above were refused for what they say, not for their encoding
+    store.entries.set(name!, Buffer.from('{"value":{"id":"qd06"}}', ENTRY_ENCODING));
+    expect(cacheSlot('catalog-qd06', big).hit).toEqual({ id: 'qd06' });
   });
 });
 
@@ -98,16 +101,16 @@ describe('loadWorkspace with the data cache', () => {
       const store = memoryStore();
       useDataCache(store);
       const first = await loadWorkspace(ws.dir, 'data');
-      expect(store.writes).toBe(1); // only the large file
+      expect(store.writes).toBe(2); // only the large file, and the clean check across the files
       const second = await loadWorkspace(ws.dir, 'data');
-      expect(store.writes).toBe(1);
+      expect(store.writes).toBe(2);
       expect(second.diagnostics).toEqual([]);
       expect(first.workspace!.catalog).toEqual(fresh.workspace!.catalog);
       expect(second.workspace!.catalog).toEqual(fresh.workspace!.catalog);
       // an edit is a new key: the new text is read
       ws.replace('catalog/services-qd06.yaml', 'Dịch vụ thêm số 5 ', 'Dịch vụ đã sửa số 5 ');
       const edited = await loadWorkspace(ws.dir, 'data');
-      expect(store.writes).toBe(2);
+      expect(store.writes).toBe(4);
       expect(edited.workspace!.catalog.qd06.groups.flatMap((g) => g.services).some((s) => s.name.startsWith('Dịch vụ đã sửa số 5 '))).toBe(true);
     } finally {
       ws.dispose();
@@ -128,6 +131,32 @@ describe('loadWorkspace with the data cache', () => {
       const cached = await loadWorkspace(ws.dir, 'data');
       expect(store.writes).toBe(1);
       expect(cached.diagnostics).toEqual(plain.diagnostics);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('checks the files against each other again when any of them or the secretariat changes', async () => {
+    const ws = tempWorkspace(SAMPLE);
+    try {
+      ws.write('catalog/services-qd06.yaml', largeServices());
+      const store = memoryStore();
+      useDataCache(store);
+      expect((await loadWorkspace(ws.dir, 'data')).diagnostics).toEqual([]);
+      expect(store.writes).toBe(2);
+      expect([...store.entries.keys()].filter((k) => k.startsWith('catalog-check.'))).toHaveLength(1);
+      // a small file the large one depends on: its services' owner is gone
+      const departments = ws.read('catalog/departments.yaml');
+      ws.replace('catalog/departments.yaml', '- id: so-tu-phap', '- id: so-tu-phap-cu');
+      const owner = await loadWorkspace(ws.dir, 'data');
+      expect(owner.diagnostics.map((d) => [d.code, d.file])).toContainEqual([CODES.catalogUnknownOwner, 'data/catalog/services-qd06.yaml']);
+      ws.write('catalog/departments.yaml', departments);
+      expect((await loadWorkspace(ws.dir, 'data')).diagnostics).toEqual([]);
+      // the secretariat is not a department
+      ws.replace('report.yaml', 'secretariat: van-phong-ubnd', 'secretariat: van-phong-khac');
+      const secretariat = await loadWorkspace(ws.dir, 'data');
+      expect(secretariat.diagnostics.map((d) => [d.code, d.file])).toEqual([[CODES.catalogUnknownOwner, 'data/report.yaml']]);
+      expect(store.writes).toBe(2); // findings are never kept
     } finally {
       ws.dispose();
     }
@@ -183,7 +212,7 @@ describe('nameKeys', () => {
     nameKeys(list);
     const [entry] = store.entries.keys();
     for (const bad of [{ value: list.slice(1).map(nameKey) }, { value: list.map(() => 7) }, { value: 'x' }]) {
-      store.entries.set(entry!, Buffer.from(JSON.stringify(bad)));
+      store.entries.set(entry!, Buffer.from(JSON.stringify(bad), ENTRY_ENCODING));
       expect(nameKeys(list)).toEqual(list.map(nameKey));
     }
   });
