@@ -96,8 +96,12 @@ describe('the data cache', () => {
       expect(off.status).toBe(0);
       expect(files().filter((f) => f.startsWith('data-'))).toEqual([]);
       const first = run(args);
-      const entries = files().filter((f) => f.startsWith('data-'));
-      expect(entries).toEqual([expect.stringMatching(/^data-catalog-qd06\.[0-9a-f]{16}-[0-9a-f]{32}\.bin$/)]);
+      // the file's value, and the verdict of the checks across the catalog's files
+      expect(files().filter((f) => f.startsWith('data-'))).toEqual([
+        expect.stringMatching(/^data-catalog-check\.[0-9a-f]{16}-[0-9a-f]{32}\.bin$/),
+        expect.stringMatching(/^data-catalog-qd06\.[0-9a-f]{16}-[0-9a-f]{32}\.bin$/),
+      ]);
+      const entries = files().filter((f) => f.startsWith('data-catalog-qd06.'));
       const stamp = statSync(join(cacheDir, entries[0]!)).mtimeMs;
       const second = run(args);
       expect(statSync(join(cacheDir, entries[0]!)).mtimeMs).toBe(stamp);
@@ -110,9 +114,10 @@ describe('the data cache', () => {
       // an edited file is a new entry, which replaces the old one
       ws.replace('catalog/services-qd06.yaml', 'Dịch vụ thêm số 7\n', 'Dịch vụ thêm số bảy\n');
       expect(run(args).status).toBe(0);
-      const now = files().filter((f) => f.startsWith('data-'));
+      const now = files().filter((f) => f.startsWith('data-catalog-qd06.'));
       expect(now).toHaveLength(1);
       expect(now[0]).not.toBe(entries[0]);
+      expect(files().filter((f) => f.startsWith('data-catalog-check.'))).toHaveLength(1);
     } finally {
       ws.dispose();
     }
