@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import vi from 'zod/v4/locales/vi.js';
+import { compileFn } from 'zod/v4/core';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Path, SourceMap } from './yaml.js';
@@ -44,13 +45,24 @@ const JIT_FROM_NODES = 5000;
 const COMPILED = new WeakMap<z.ZodType, z.ZodType>();
 
 /**
- * The schema with the fast path `z.compile` generates for it as a whole (one function, no payload per value);
+ * The schema with the fast path zod's compiler generates for it as a whole (one function, no payload per value);
  * any input that path does not accept goes to zod's own parser, so problems are found and worded as before.
  * On 50,000 rows of Phụ lục I it parses in a third of the time of zod's per-object parsers, starting cold.
+ *
+ * This is `z.compile` without the second function it also generates, for `validate` (a check without the parsed
+ * value), which the program never calls: generating and evaluating that one took ~8 ms of every large import.
+ * A schema the compiler cannot take keeps zod's own parser, as `z.compile` does.
  */
-function compiled<S extends z.ZodType>(schema: S): S {
+export function compiled<S extends z.ZodType>(schema: S): S {
   let c = COMPILED.get(schema);
-  if (!c) COMPILED.set(schema, (c = z.compile(schema)));
+  if (!c) {
+    try {
+      c = z.withParser(schema, compileFn(schema));
+    } catch {
+      c = schema;
+    }
+    COMPILED.set(schema, c);
+  }
   return c as S;
 }
 
