@@ -37,6 +37,16 @@ export function parseCount(raw: string): ParseResult<number> {
 }
 
 const PLAIN_DIGITS = /^\d+$/;
+
+/**
+ * A count written as plain digits ("3182603", what a cell's number becomes): its value, as `parseCount` gives it,
+ * without the result object; undefined for any other text (then ask `parseCount`).
+ */
+export function plainCount(raw: string): number | undefined {
+  if (!PLAIN_DIGITS.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
 const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
 
 function safe(n: number): ParseResult<number> {

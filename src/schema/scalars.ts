@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseCount, parseDate, parseMonth, PARSE_FAILURE_MESSAGES } from '../format/parse.js';
+import { parseCount, parseDate, parseMonth, plainCount, PARSE_FAILURE_MESSAGES } from '../format/parse.js';
 import { matchLabel } from './labels.js';
 
 /**
@@ -20,6 +20,8 @@ const text = z.string();
 
 /** A count ≥ 0: "3.182.603" | "3182603" | "" (not reported → null) */
 export const Count = text.transform((s, ctx): number | null => {
+  const plain = plainCount(s);
+  if (plain !== undefined) return plain;
   const r = parseCount(s);
   if (r.ok) return r.value;
   if (r.reason === 'empty') return null;
