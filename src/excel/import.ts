@@ -163,10 +163,14 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
     const yml = names.find((n) => n === `${d}.yaml` || n === `${d}.yml`) ?? `${d}.yaml`;
     const path = join(monthDir, yml);
     let text: string | null = null;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      text = null;
+    // in a month without a folder every file is new (the name is still tried otherwise: a folder that does not
+    // tell case apart has the file under another spelling)
+    if (exists) {
+      try {
+        text = await readFile(path, 'utf8');
+      } catch {
+        text = null;
+      }
     }
     const created = text === null;
     const before = text;
