@@ -2,7 +2,7 @@ import { allServices, type Catalog, type ServiceDef } from '../catalog/catalog.j
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
-import { parseCount } from '../format/parse.js';
+import { parseCount, plainCount } from '../format/parse.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { validateShape, type Locator } from '../readers/validate-shape.js';
 import { foldLabel } from '../schema/labels.js';
@@ -371,6 +371,8 @@ const FIELD_COLUMNS: Readonly<Record<string, true>> = Object.fromEntries(FIGURES
 function count(fields: Obj, field: 'total' | 'online'): number | null {
   const text = fields[field];
   if (typeof text !== 'string') return null;
+  const plain = plainCount(text);
+  if (plain !== undefined) return plain;
   const r = parseCount(text);
   return r.ok ? r.value : null;
 }
