@@ -47,6 +47,7 @@ export function plainCount(raw: string): number | undefined {
   const n = Number(raw);
   return Number.isSafeInteger(n) ? n : undefined;
 }
+
 const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
 
 function safe(n: number): ParseResult<number> {
