@@ -19,7 +19,8 @@ const SPACES = /[\s\u00a0\u202f\u2007]+/g;
 /** A whole number ≥ 0 written in vi-VN style. Empty text is reported as 'empty' (callers map it to null). */
 export function parseCount(raw: string): ParseResult<number> {
   // the usual spellings first ("3182603", "3.182.603"): what the general path below gives them, without its work
-  if (PLAIN_DIGITS.test(raw)) return safe(Number(raw));
+  const plain = plainCount(raw);
+  if (plain !== undefined) return { ok: true, value: plain };
   if (GROUPED.test(raw)) return safe(Number(raw.replace(/\./g, '')));
   const s = raw.normalize('NFC').replace(SPACES, '');
   if (s === '') return { ok: false, reason: 'empty' };
@@ -40,7 +41,8 @@ const PLAIN_DIGITS = /^\d+$/;
 
 /**
  * A count written as plain digits ("3182603", what a cell's number becomes): its value, as `parseCount` gives it,
- * without the result object; undefined for any other text (then ask `parseCount`).
+ * without the result object; undefined for any other text, and for digits past a safe integer (then ask
+ * `parseCount`, whose first short path this is).
  */
 export function plainCount(raw: string): number | undefined {
   if (!PLAIN_DIGITS.test(raw)) return undefined;
