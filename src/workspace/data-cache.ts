@@ -4,8 +4,9 @@ import { isDeepStrictEqual } from 'node:util';
 /**
  * What the program derives from a large input, kept between runs (docs/performance.md): the validated values of
  * the catalog files, which at the scale of a national roll-up are megabytes of YAML read and checked by zod on
- * every command, while they change a few times a year; and the keys `baocao import` matches the catalog's service
- * names by (src/excel/name-match.ts).
+ * every command, while they change a few times a year; the verdict of the checks across those files when they found
+ * nothing (src/workspace/load.ts); and the keys `baocao import` matches the catalog's service names by
+ * (src/excel/name-match.ts).
  *
  * An entry is found by its role and the SHA-256 of the input's bytes, so any change to the input is a new key; the
  * store (bin/baocao.js lends one: src/boot/boot.ts) adds the program's own bundle hash, so that another build of
