@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseCount, parseDate, parseMonth, plainCount, PARSE_FAILURE_MESSAGES } from '../format/parse.js';
+import { parseCount, parseDate, parseMonth, plainCount, PARSE_FAILURE_MESSAGES, type ParseFailure } from '../format/parse.js';
 import { matchLabel } from './labels.js';
 
 /**
@@ -18,17 +18,23 @@ export const ISSUE_CODES = {
 
 const text = z.string();
 
-/** A count ≥ 0: "3.182.603" | "3182603" | "" (not reported → null) */
-export const Count = text.transform((s, ctx): number | null => {
+/** What Count makes of a text: the count, null when blank (not reported), or why it is not a count. */
+export function countOf(s: string): number | null | ParseFailure {
   const plain = plainCount(s);
   if (plain !== undefined) return plain;
   const r = parseCount(s);
   if (r.ok) return r.value;
-  if (r.reason === 'empty') return null;
+  return r.reason === 'empty' ? null : r.reason;
+}
+
+/** A count ≥ 0: "3.182.603" | "3182603" | "" (not reported → null) */
+export const Count = text.transform((s, ctx): number | null => {
+  const v = countOf(s);
+  if (typeof v !== 'string') return v;
   ctx.issues.push({
     code: 'custom',
     input: s,
-    message: `"${s}": ${PARSE_FAILURE_MESSAGES[r.reason]}`,
+    message: `"${s}": ${PARSE_FAILURE_MESSAGES[v]}`,
     params: { code: ISSUE_CODES.count },
   });
   return z.NEVER;
@@ -96,17 +102,23 @@ export function cleanText(s: string): string {
     .trim();
 }
 
+/** what a catalog id is made of */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
 /** Catalog ids: lower-case letters, digits and "-" */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'mã chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ so-tu-phap)' });
+export const Id = z.string().regex(ID_PATTERN, { message: 'mã chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ so-tu-phap)' });
+
+/** What a `labelled` scalar makes of a text: the label's key, null when blank, undefined when it is not in the list. */
+export function labelOf<K extends string>(labels: Record<K, string>, s: string): K | null | undefined {
+  if (s.trim() === '') return null;
+  return matchLabel(labels, s) ?? undefined;
+}
 
 export function labelled<K extends string>(labels: Record<K, string>, what: string) {
   const accepted = Object.values<string>(labels).map((l) => `"${l}"`).join(', ');
   return text.meta({ description: what, examples: Object.values<string>(labels) }).transform((s, ctx): K | null => {
-    if (s.trim() === '') return null;
-    const k = matchLabel(labels, s);
-    if (k) return k;
+    const k = labelOf(labels, s);
+    if (k !== undefined) return k;
     ctx.issues.push({
       code: 'custom',
       input: s,
