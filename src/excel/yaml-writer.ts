@@ -320,7 +320,13 @@ function factsOf(catalog: Catalog): CatalogFacts {
       sectionIds: catalog.sections.map((s) => s.id),
       partIds(service) {
         let ids = parts.get(service);
-        if (!ids) parts.set(service, (ids = index.service.get(service)?.parts.map((p) => p.id) ?? []));
+        if (!ids) {
+          // pushed, so that every list has the same elements kind (`map` gave V8 two, and the writer was
+          // optimized for one, thrown away and compiled again)
+          const list: string[] = [];
+          for (const p of index.service.get(service)?.parts ?? []) list.push(p.id);
+          parts.set(service, (ids = list));
+        }
         return ids;
       },
     };
@@ -815,9 +821,13 @@ function emitNew(sub: Submission, catalog: Catalog, scope: Scope, source: string
   if (all) e.scalar(0, 'asOf', 'date', sub.asOf);
   let services = Object.entries(sub.services ?? {});
   if (scope.kind === 'services') {
-    // as `servicesInScope`: filtering keeps the order an object made of the kept entries would enumerate them in
+    // as `servicesInScope`: filtering keeps the order an object made of the kept entries would enumerate them in.
+    // (Pushed one by one, not by `filter`, whose arrays V8 made of one elements kind for the first file and
+    // another for the rest: the optimized writer was thrown away and compiled again.)
     const inScope = new Set(scope.ids);
-    services = services.filter(([id]) => inScope.has(id));
+    const kept: typeof services = [];
+    for (const entry of services) if (inScope.has(entry[0])) kept.push(entry);
+    services = kept;
   }
   if (services.length) {
     const only = figureFlags(scope.kind === 'services' ? scope.fields : undefined);
