@@ -31,15 +31,22 @@ function claims(s: LoadedSubmission, kind: ItemKind): string[] {
 const KINDS: ItemKind[] = ['service', 'model', 'indicator', 'section'];
 
 /** Every service, model, indicator and section named in a return exists; parts exist under their row. */
-/** a catalog item's part ids, made once per item (a month may name thousands of items) */
+/** a catalog item's part ids, made once per item with many parts (a month may name thousands of items) */
 const PART_IDS = new WeakMap<{ readonly parts: readonly { readonly id: string }[] }, Set<string>>();
-function partIds(def: { readonly parts: readonly { readonly id: string }[] }): Set<string> {
+/** up to this many parts are looked through: quicker than making and keeping a set for each of thousands of items */
+const SCANNED_PARTS = 16;
+function hasPart(def: { readonly parts: readonly { readonly id: string }[] }, part: string): boolean {
+  const parts = def.parts;
+  if (parts.length <= SCANNED_PARTS) {
+    for (let i = 0; i < parts.length; i++) if (parts[i]!.id === part) return true;
+    return false;
+  }
   let ids = PART_IDS.get(def);
   if (!ids) {
-    ids = new Set(def.parts.map((p) => p.id));
+    ids = new Set(parts.map((p) => p.id));
     PART_IDS.set(def, ids);
   }
-  return ids;
+  return ids.has(part);
 }
 
 export const unknownItem: Rule = (ctx) =>
@@ -54,9 +61,8 @@ export const unknownItem: Rule = (ctx) =>
       const def = ctx.index.service.get(id);
       const parts = services[id]!.parts;
       if (!def || !parts) continue;
-      const known = partIds(def);
       for (const part in parts) {
-        if (!known.has(part)) {
+        if (!hasPart(def, part)) {
           const list = def.parts.length ? `các dòng con: ${def.parts.map((p) => p.id).join(', ')}` : 'dịch vụ này không có dòng con';
           out.push(error(CODES.unknownItem, `dòng con "${part}" không thuộc dịch vụ "${id}" (${list})`, at(s, ['services', id, 'parts', part], true)));
         }
@@ -66,7 +72,7 @@ export const unknownItem: Rule = (ctx) =>
       const def = ctx.index.indicator.get(id);
       if (!def) continue;
       for (const part of Object.keys(entry.parts ?? {})) {
-        if (!partIds(def).has(part)) {
+        if (!hasPart(def, part)) {
           out.push(error(CODES.unknownItem, `thành phần "${part}" không thuộc chỉ tiêu "${id}"`, at(s, ['indicators', id, 'parts', part], true)));
         }
       }
