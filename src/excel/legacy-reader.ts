@@ -118,15 +118,36 @@ function matcher(catalog: Catalog, sheet: SheetView, header: LegacyHeader): Matc
   return { byName, table };
 }
 
-/** a service's sub-rows by name key (the first of a key), computed once per service and not once per row */
-const PART_KEYS = new WeakMap<ServiceDef, Map<string, ServiceDef['parts'][number]>>();
-function partKeys(def: ServiceDef): Map<string, ServiceDef['parts'][number]> {
-  let keys = PART_KEYS.get(def);
-  if (!keys) {
-    keys = new Map();
-    for (const p of def.parts) if (!keys.has(nameKey(p.name))) keys.set(nameKey(p.name), p);
-    PART_KEYS.set(def, keys);
+type Part = ServiceDef['parts'][number];
+
+/**
+ * A service's sub-rows by name key (the first of a key), made once per service and not once per row: the keys in
+ * the catalog's order, looked through (a few sub-rows each, for thousands of services: a map each took more
+ * memory and time), with a map for a service that has many.
+ */
+class PartKeys {
+  private readonly keys: string[];
+  private readonly map: Map<string, Part> | undefined;
+
+  constructor(private readonly parts: readonly Part[]) {
+    this.keys = parts.map((p) => nameKey(p.name));
+    if (parts.length > 16) {
+      this.map = new Map();
+      for (let i = 0; i < parts.length; i++) if (!this.map.has(this.keys[i]!)) this.map.set(this.keys[i]!, parts[i]!);
+    }
   }
+
+  get(key: string): Part | undefined {
+    if (this.map) return this.map.get(key);
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.parts[i];
+    return undefined;
+  }
+}
+const PART_KEYS = new WeakMap<ServiceDef, PartKeys>();
+function partKeys(def: ServiceDef): PartKeys {
+  let keys = PART_KEYS.get(def);
+  if (!keys) PART_KEYS.set(def, (keys = new PartKeys(def.parts)));
   return keys;
 }
 
@@ -308,7 +329,7 @@ class SheetRows {
   private readonly countColumns: number[];
   /** the service row above, and its sub-rows by name key */
   private parent: ServiceDef | null = null;
-  private parentParts: Map<string, ServiceDef['parts'][number]> | undefined;
+  private parentParts: PartKeys | undefined;
 
   constructor(
     private readonly r: Reading,
