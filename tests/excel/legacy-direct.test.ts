@@ -249,6 +249,27 @@ describe('a legacy sheet read straight into its returns', () => {
     expect(comparable(read!)).toEqual(comparable(readLegacyWorkbook(wb, 'f.xlsx', odd, '2024-09', { direct: false })));
   });
 
+  it('matches the sub-rows of a service with few or many of them (a list looked through, or a map)', () => {
+    for (const count of [3, 16, 17, 30]) {
+      const odd = structuredClone(catalog);
+      const withParts = allServices(odd).find((s) => s.parts.length > 0)!;
+      // two sub-rows named alike: the first of them is the one a row goes to
+      const names = Array.from({ length: count }, (_, i) => (i === count - 1 ? 'Dòng 0' : `Dòng ${i}`));
+      (withParts as { parts: unknown }).parts = names.map((name, i) => ({ id: `${withParts.id}-p${i}`, name }));
+      const all = allServices(odd).filter((s) => s.parts.length > 0);
+      const pick = [0, 1, 2].map((k) => all.indexOf(withParts) + k * all.length).find((p) => p % 3 !== 0)!;
+      const figures = [EMPTY, num(5), num(1), EMPTY, EMPTY, EMPTY, EMPTY];
+      const rows: Row[] = [{ kind: 'service', pick, cells: figures, mergeDown: false }];
+      for (const i of [count - 2, 0]) rows.push({ kind: 'part', pick: i, cells: figures, mergeDown: false });
+      const read = readLegacyDirect(workbookOf(odd, rows), 'f.xlsx', odd, '2024-09')!;
+      const parts = read.submissions[0]!.submission.services![withParts.id]!.parts!;
+      expect(Object.keys(parts)).toEqual([`${withParts.id}-p${count - 2}`, `${withParts.id}-p0`]);
+      // the last sub-row's name is the first's: rows of that name go to the first
+      const again = readLegacyDirect(workbookOf(odd, [rows[0]!, { kind: 'part', pick: count - 1, cells: figures, mergeDown: false }]), 'f.xlsx', odd, '2024-09')!;
+      expect(Object.keys(again.submissions[0]!.submission.services![withParts.id]!.parts!)).toEqual([`${withParts.id}-p0`]);
+    }
+  });
+
   it('for the seed figures: the legacy fixture is read straight into its returns', async () => {
     const name = 'legacy-phu-luc-1.xlsx';
     const opened = await openWorkbook(resolve(ROOT, 'fixtures/excel', name), name);
