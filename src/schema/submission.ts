@@ -42,7 +42,12 @@ export const ModelEntry = z.strictObject({
   continuation: z.optional(Text),
 });
 
-/** data/YYYY-MM/<department>.yaml: a department's return for a month, as written */
+/**
+ * data/YYYY-MM/<department>.yaml: a department's return for a month, as written. (The legacy sheet reader builds
+ * this schema's output straight from cells, with the scalars' own functions — countOf, labelOf, cleanText — and
+ * tests/excel/legacy-direct.test.ts holds what it builds to what this schema parses: a change to the services'
+ * fields or scalars here must be made there too.)
+ */
 export const SubmissionFile = z.strictObject({
   department: Id,
   month: MonthText,
