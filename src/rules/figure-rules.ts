@@ -18,8 +18,11 @@ interface FigureRow {
 /** rows per list of returns: several rules walk them, and a large month has tens of thousands */
 const ROWS = new WeakMap<readonly LoadedSubmission[], FigureRow[]>();
 
-/** Every row and sub-row of Phụ lục I/II in the returns (its path is made only for a finding). */
-function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
+/**
+ * Every row and sub-row of Phụ lục I/II in the returns, in order: each return's services, each service's row
+ * followed by its sub-rows' (a path is made only for a finding).
+ */
+export function figureRows(submissions: readonly LoadedSubmission[]): FigureRow[] {
   let rows = ROWS.get(submissions);
   if (!rows) {
     rows = [];
@@ -78,38 +81,29 @@ export const processedExceedsOnline: Rule = ({ submissions }) => {
   return out;
 };
 
-const SUMMED = ['total', 'online'] as const;
-
-/** the sums of total and online over the sub-rows, in one walk; each null without sub-rows or when one of them lacks the field */
-function sumsOfParts(parts: Record<string, Partial<Record<(typeof SUMMED)[number], number | null>>> | undefined): [total: number | null, online: number | null] {
-  let total: number | null = 0;
-  let online: number | null = 0;
-  let any = false;
-  for (const pid in parts) {
-    const p = parts[pid]!;
-    any = true;
-    if (total !== null) total = p.total == null ? null : total + p.total;
-    if (online !== null) online = p.online == null ? null : online + p.online;
-  }
-  return any ? [total, online] : [null, null];
-}
-
 /** Sub-rows add up to their row where both are given; an indicator's parts add up to its value. */
-export const partsSum: Rule = ({ submissions, index }) =>
-  submissions.flatMap((s) => {
-    const out: Diagnostic[] = [];
-    const services = s.submission.services;
-    for (const id in services) {
-      const e = services[id]!;
-      if (e.parts === undefined) continue;
-      const sums = sumsOfParts(e.parts);
-      for (let k = 0; k < SUMMED.length; k++) {
-        const field = SUMMED[k]!;
-        const sum = sums[k]!;
-        const whole = e[field];
-        if (whole == null || sum === null || sum === whole) continue;
-        out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${id}" (${n(whole)})`, at(s, ['services', id, field])));
+export const partsSum: Rule = ({ submissions, index }) => {
+  // a return's rows are its services' rows, each followed by its sub-rows' (the walk over each record of sub-rows
+  // is made once, for all the rules)
+  const rows = figureRows(submissions);
+  const out: Diagnostic[] = [];
+  let i = 0;
+  for (const s of submissions) {
+    while (i < rows.length && rows[i]!.s === s) {
+      const whole = rows[i++]!;
+      // the sums of total and online over the sub-rows; each null when one of them lacks the field
+      let total: number | null = 0;
+      let online: number | null = 0;
+      let any = false;
+      for (; i < rows.length && rows[i]!.s === s && rows[i]!.part !== undefined; i++) {
+        const p = rows[i]!;
+        any = true;
+        if (total !== null) total = p.total == null ? null : total + p.total;
+        if (online !== null) online = p.online == null ? null : online + p.online;
       }
+      if (!any) continue;
+      sumFinding(out, s, whole, 'total', total);
+      sumFinding(out, s, whole, 'online', online);
     }
     for (const [id, e] of Object.entries(s.submission.indicators ?? {})) {
       const def = index.indicator.get(id);
@@ -121,8 +115,15 @@ export const partsSum: Rule = ({ submissions, index }) =>
         out.push(error(CODES.partsSum, `các thành phần cộng lại được ${n(sum)}, khác giá trị ${n(e.value)}`, at(s, ['indicators', id, 'value'])));
       }
     }
-    return out;
-  });
+  }
+  return out;
+};
+
+function sumFinding(out: Diagnostic[], s: LoadedSubmission, whole: FigureRow, field: 'total' | 'online', sum: number | null): void {
+  const value = whole[field];
+  if (value == null || sum === null || sum === value) return;
+  out.push(error(CODES.partsSum, `tổng các dòng con (${n(sum)}) khác số của dòng "${whole.id}" (${n(value)})`, at(s, ['services', whole.id, field])));
+}
 
 /** "value/total" figures: a total only where the catalog expects one, and value ≤ total. */
 export const indicatorTotals: Rule = ({ submissions, index }) =>

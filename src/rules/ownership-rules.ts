@@ -1,8 +1,9 @@
 import { error } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
-import type { ItemKind } from '../catalog/catalog.js';
+import type { ItemKind, ServiceDef } from '../catalog/catalog.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { at, type Rule, type RuleContext } from './context.js';
+import { figureRows } from './figure-rules.js';
 
 const KIND: Record<ItemKind, { key: 'services' | 'models' | 'indicators' | 'sections'; what: string; file: string }> = {
   service: { key: 'services', what: 'dịch vụ công', file: 'catalog/services-qd06.yaml, services-qd422.yaml' },
@@ -49,23 +50,23 @@ function hasPart(def: { readonly parts: readonly { readonly id: string }[] }, pa
   return ids.has(part);
 }
 
-export const unknownItem: Rule = (ctx) =>
-  ctx.submissions.flatMap((s) => {
+export const unknownItem: Rule = (ctx) => {
+  // the sub-rows as the figure rules walk them: each return's services, each row followed by its sub-rows'
+  const rows = figureRows(ctx.submissions);
+  let i = 0;
+  return ctx.submissions.flatMap((s) => {
     const out = KINDS.flatMap((kind) =>
       claims(s, kind)
         .filter((id) => ownerOf(ctx, kind, id) === undefined)
         .map((id) => error(CODES.unknownItem, `${KIND[kind].what} "${id}" không có trong danh mục (${KIND[kind].file})`, at(s, [KIND[kind].key, id], true))),
     );
-    const services = s.submission.services;
-    for (const id in services) {
-      const def = ctx.index.service.get(id);
-      const parts = services[id]!.parts;
-      if (!def || !parts) continue;
-      for (const part in parts) {
-        if (!hasPart(def, part)) {
-          const list = def.parts.length ? `các dòng con: ${def.parts.map((p) => p.id).join(', ')}` : 'dịch vụ này không có dòng con';
-          out.push(error(CODES.unknownItem, `dòng con "${part}" không thuộc dịch vụ "${id}" (${list})`, at(s, ['services', id, 'parts', part], true)));
-        }
+    let def: ServiceDef | undefined;
+    for (; i < rows.length && rows[i]!.s === s; i++) {
+      const { id, part } = rows[i]!;
+      if (part === undefined) def = ctx.index.service.get(id);
+      else if (def && !hasPart(def, part)) {
+        const list = def.parts.length ? `các dòng con: ${def.parts.map((p) => p.id).join(', ')}` : 'dịch vụ này không có dòng con';
+        out.push(error(CODES.unknownItem, `dòng con "${part}" không thuộc dịch vụ "${id}" (${list})`, at(s, ['services', id, 'parts', part], true)));
       }
     }
     for (const [id, entry] of Object.entries(s.submission.indicators ?? {})) {
@@ -79,6 +80,7 @@ export const unknownItem: Rule = (ctx) =>
     }
     return out;
   });
+};
 
 /** A department reports only the rows it owns. */
 export const notOwner: Rule = (ctx) =>
