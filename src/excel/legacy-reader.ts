@@ -127,22 +127,49 @@ type Part = ServiceDef['parts'][number];
  */
 class PartKeys {
   private readonly keys: string[];
-  private readonly map: Map<string, Part> | undefined;
+  /** per sub-row, its slot: the place of the first sub-row with its id (a valid catalog's ids are unique) */
+  private readonly slots: number[];
+  private readonly map: Map<string, number> | undefined;
 
-  constructor(private readonly parts: readonly Part[]) {
+  constructor(parts: readonly Part[]) {
     this.keys = parts.map((p) => nameKey(p.name));
+    this.slots = partSlots(parts);
     if (parts.length > 16) {
       this.map = new Map();
-      for (let i = 0; i < parts.length; i++) if (!this.map.has(this.keys[i]!)) this.map.set(this.keys[i]!, parts[i]!);
+      for (let i = 0; i < parts.length; i++) if (!this.map.has(this.keys[i]!)) this.map.set(this.keys[i]!, this.slots[i]!);
     }
   }
 
-  get(key: string): Part | undefined {
-    if (this.map) return this.map.get(key);
+  /** the slot of the first sub-row whose name has this key; -1 for none */
+  slot(key: string): number {
+    if (this.map) return this.map.get(key) ?? -1;
     const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.parts[i];
-    return undefined;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.slots[i]!;
+    return -1;
   }
+}
+
+/** each sub-row's slot: the place of the first sub-row with its id (looked through: a few sub-rows, mostly) */
+function partSlots(parts: readonly Part[]): number[] {
+  const first = parts.length > 16 ? new Map<string, number>() : undefined;
+  const slots: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const id = parts[i]!.id;
+    let slot = i;
+    if (first) {
+      if (!first.has(id)) first.set(id, i);
+      slot = first.get(id)!;
+    } else {
+      for (let j = 0; j < i; j++) {
+        if (parts[j]!.id === id) {
+          slot = j;
+          break;
+        }
+      }
+    }
+    slots.push(slot);
+  }
+  return slots;
 }
 const PART_KEYS = new WeakMap<ServiceDef, PartKeys>();
 function partKeys(def: ServiceDef): PartKeys {
@@ -382,22 +409,25 @@ class SheetRows {
     const key = nameKey(name);
     let def: ServiceDef | undefined;
     let partId: string | undefined;
+    /** the sub-row's slot in its service's sub-rows (-1: the service's own row) */
+    let partSlot = -1;
     if (marked) {
       const parent = this.parent;
-      const part = this.parentParts?.get(key);
-      if (!parent || !part) {
+      const slot = this.parentParts ? this.parentParts.slot(key) : -1;
+      if (!parent || slot < 0) {
         const where = parent ? `các dòng con của "${parent.stt} ${parent.name}" là: ${parent.parts.map((p) => p.name).join('; ') || '(không có)'}` : 'không có dòng dịch vụ nào ở trên';
         r.diagnostics.push(error(EXCEL_CODES.legacyPart, `dòng con "${rawName}" không khớp dòng con nào của dịch vụ ở trên (${where})`, this.at(row, col.name)));
         return true;
       }
       def = parent;
-      partId = part.id;
+      partSlot = slot;
+      partId = parent.parts[slot]!.id;
     } else {
       def = this.service(row, rawName, key);
       if (!def) return true;
     }
     if (r.direct && !(ID_PATTERN.test(def.id) && (partId === undefined || ID_PATTERN.test(partId)))) return false;
-    const first = r.rowsRead.claim(def.id, partId, this.sheetIndex, row);
+    const first = r.rowsRead.claim(def, partSlot, this.sheetIndex, row);
     if (first) {
       r.diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${first.cell}`, this.at(row, col.name)));
       return true;
@@ -495,26 +525,31 @@ const ROWS = 2 ** 20;
  */
 class LegacyRows {
   private readonly sheets: { name: string; columns: LegacyHeader['columns'] }[] = [];
-  private readonly services = new Map<string, { row?: number; parts?: Map<string, number> }>();
+  /** by service id: its row, and its sub-rows' rows by slot (-1: none yet) */
+  private readonly services = new Map<string, { readonly def: ServiceDef; row?: number; parts?: number[] }>();
 
   addSheet(name: string, columns: LegacyHeader['columns']): number {
     return this.sheets.push({ name, columns }) - 1;
   }
 
-  /** Records the row of a service (or of its part); when it already had one, that row's name cell, and nothing is recorded. */
-  claim(service: string, part: string | undefined, sheet: number, row: number): { sheet: string; cell: string } | undefined {
-    let s = this.services.get(service);
-    if (!s) this.services.set(service, (s = {}));
+  /**
+   * Records the row of a service (slot -1) or of its sub-row in this slot (see PartKeys); when it already had one,
+   * that row's name cell, and nothing is recorded.
+   */
+  claim(def: ServiceDef, slot: number, sheet: number, row: number): { sheet: string; cell: string } | undefined {
+    let s = this.services.get(def.id);
+    if (!s) this.services.set(def.id, (s = { def }));
     const place = sheet * ROWS + row;
-    if (part === undefined) {
+    if (slot < 0) {
       if (s.row !== undefined) return this.spot(s.row, undefined);
       s.row = place;
       return undefined;
     }
-    const parts = (s.parts ??= new Map());
-    const earlier = parts.get(part);
-    if (earlier !== undefined) return this.spot(earlier, undefined);
-    parts.set(part, place);
+    // (an array per service, not a map: thousands of services with a few sub-rows each)
+    const parts = (s.parts ??= new Array<number>(s.def.parts.length).fill(-1));
+    const earlier = parts[slot]!;
+    if (earlier >= 0) return this.spot(earlier, undefined);
+    parts[slot] = place;
     return undefined;
   }
 
@@ -540,8 +575,9 @@ class LegacyRows {
         let place = s.row;
         let rest = path.slice(2);
         if (rest[0] === 'parts') {
-          const p = rest.length > 1 ? s.parts?.get(String(rest[1])) : undefined;
-          if (p === undefined) return place === undefined ? {} : this.spot(place, undefined);
+          const slot = rest.length > 1 ? s.def.parts.findIndex((p) => p.id === String(rest[1])) : -1;
+          const p = slot >= 0 ? (s.parts?.[slot] ?? -1) : -1;
+          if (p < 0) return place === undefined ? {} : this.spot(place, undefined);
           place = p;
           rest = rest.slice(2);
         }

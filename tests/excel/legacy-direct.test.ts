@@ -270,6 +270,32 @@ describe('a legacy sheet read straight into its returns', () => {
     }
   });
 
+  it('names the first row of a service or a sub-row given twice, and locates a sub-row\'s problems at its cells', () => {
+    const withParts = allServices(catalog).filter((s) => s.parts.length > 1);
+    const pick = [0, 1, 2].find((p) => p % 3 !== 0)!;
+    const parent = withParts[pick % withParts.length]!;
+    const figures = [EMPTY, num(5), num(1), EMPTY, EMPTY, EMPTY, EMPTY];
+    const rows: Row[] = [
+      { kind: 'service', pick, cells: figures, mergeDown: false }, // row 6
+      { kind: 'part', pick: 0, cells: figures, mergeDown: false }, // row 7
+      { kind: 'part', pick: 1, cells: figures, mergeDown: false }, // row 8
+      { kind: 'part', pick: 0, cells: figures, mergeDown: false }, // row 9: the sub-row of row 7 again
+      { kind: 'service', pick, cells: figures, mergeDown: false }, // row 10: the service of row 6 again
+    ];
+    for (const direct of [true, false]) {
+      const read = readLegacyWorkbook(workbookOf(catalog, rows), 'f.xlsx', catalog, '2024-09', { direct })!;
+      expect(read.diagnostics.map((d) => [d.code, d.cell, /đã có ở ô (.+)$/.exec(d.message)?.[1]])).toEqual([
+        ['BC434', 'B9', 'Phụ lục I › B7'],
+        ['BC434', 'B10', 'Phụ lục I › B6'],
+      ]);
+      const locator = read.submissions[0]!.locator;
+      expect(locator.at(['services', parent.id, 'parts', parent.parts[1]!.id, 'online'])).toEqual({ sheet: 'Phụ lục I', cell: 'E8' });
+      expect(locator.at(['services', parent.id, 'parts', parent.parts[0]!.id])).toEqual({ sheet: 'Phụ lục I', cell: 'B7' });
+      expect(locator.at(['services', parent.id, 'parts', 'khong-co', 'total'])).toEqual({ sheet: 'Phụ lục I', cell: 'B6' });
+      expect(locator.at(['services', parent.id, 'total'])).toEqual({ sheet: 'Phụ lục I', cell: 'D6' });
+    }
+  });
+
   it('for the seed figures: the legacy fixture is read straight into its returns', async () => {
     const name = 'legacy-phu-luc-1.xlsx';
     const opened = await openWorkbook(resolve(ROOT, 'fixtures/excel', name), name);
