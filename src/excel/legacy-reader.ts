@@ -132,7 +132,9 @@ class PartKeys {
   private readonly map: Map<string, number> | undefined;
 
   constructor(parts: readonly Part[]) {
-    this.keys = parts.map((p) => nameKey(p.name));
+    // (pushed: `map` made arrays of two elements kinds, and the optimized lookup was thrown away)
+    this.keys = [];
+    for (const p of parts) this.keys.push(nameKey(p.name));
     this.slots = partSlots(parts);
     if (parts.length > 16) {
       this.map = new Map();
