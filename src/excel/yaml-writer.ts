@@ -551,6 +551,24 @@ class Units {
 
   /** a count (a safe integer ≥ 0) as `formatNumber` writes it: "3.182.603" */
   count(v: number): void {
+    if (v <= 0x7fffffff) {
+      // the counts of a return: in small-integer arithmetic (a division by 10 without a floating-point floor)
+      let digits = 1;
+      for (let x = v | 0; x >= 10; x = (x / 10) | 0) digits++;
+      const length = digits + (((digits - 1) / 3) | 0);
+      this.room(length);
+      const buf = this.buf;
+      let at = this.n + length;
+      let x = v | 0;
+      for (let k = 0; k < digits; k++) {
+        if (k > 0 && k % 3 === 0) buf[--at] = 0x2e;
+        const q = (x / 10) | 0;
+        buf[--at] = 0x30 + x - 10 * q;
+        x = q;
+      }
+      this.n += length;
+      return;
+    }
     let digits = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
     const length = digits + Math.floor((digits - 1) / 3);
