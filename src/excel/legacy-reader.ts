@@ -476,15 +476,25 @@ class SheetRows {
           continue;
         }
       }
-      const got = kind !== 'count' && merged ? { ok: true as const, text: plainText(sheet, row, column) } : readCell(sheet, row, column, kind, r.ctx);
-      if (!got.ok) r.diagnostics.push({ ...got.diagnostic, path: [...(partId ? ['services', def.id, 'parts', partId] : ['services', def.id]), field] });
-      else if (got.text.trim() !== '') {
-        if (!r.direct) values[field] = got.text;
-        else {
-          const v = typed(kind, got.text);
-          if (v === undefined) return null;
-          values[field] = v;
+      let text: string;
+      // a cell of text or an empty one, as most are, is what readCell would make of it, without asking twice
+      const view = merged ? undefined : sheet.cell(row, column);
+      if (view?.kind === 'empty') continue;
+      if (view?.kind === 'text') text = view.text;
+      else {
+        const got = kind !== 'count' && merged ? { ok: true as const, text: plainText(sheet, row, column) } : readCell(sheet, row, column, kind, r.ctx);
+        if (!got.ok) {
+          r.diagnostics.push({ ...got.diagnostic, path: [...(partId ? ['services', def.id, 'parts', partId] : ['services', def.id]), field] });
+          continue;
         }
+        text = got.text;
+      }
+      if (text.trim() === '') continue;
+      if (!r.direct) values[field] = text;
+      else {
+        const v = typed(kind, text);
+        if (v === undefined) return null;
+        values[field] = v;
       }
     }
     return values;
