@@ -121,17 +121,21 @@ function matcher(catalog: Catalog, sheet: SheetView, header: LegacyHeader): Matc
 type Part = ServiceDef['parts'][number];
 
 /**
- * A service's sub-rows by name key (the first of a key), made once per service and not once per row: the keys in
- * the catalog's order, looked through (a few sub-rows each, for thousands of services: a map each took more
- * memory and time), with a map for a service that has many.
+ * A service's sub-rows by name key (the first of a key), and whether its ids are ones the schema takes, made once
+ * per service and not once per row: the keys in the catalog's order, looked through (a few sub-rows each, for
+ * thousands of services: a map each took more memory and time), with a map for a service that has many.
  */
 class PartKeys {
   private readonly keys: string[];
   /** per sub-row, its slot: the place of the first sub-row with its id (a valid catalog's ids are unique) */
   private readonly slots: number[];
   private readonly map: Map<string, number> | undefined;
+  /** whether the schema takes the service's id and those of its sub-rows (a catalog made in code may hold others) */
+  readonly idsTaken: boolean;
 
-  constructor(parts: readonly Part[]) {
+  constructor(def: ServiceDef) {
+    const parts = def.parts;
+    this.idsTaken = ID_PATTERN.test(def.id) && parts.every((p) => ID_PATTERN.test(p.id));
     // (pushed: `map` made arrays of two elements kinds, and the optimized lookup was thrown away)
     this.keys = [];
     for (const p of parts) this.keys.push(nameKey(p.name));
@@ -176,8 +180,15 @@ function partSlots(parts: readonly Part[]): number[] {
 const PART_KEYS = new WeakMap<ServiceDef, PartKeys>();
 function partKeys(def: ServiceDef): PartKeys {
   let keys = PART_KEYS.get(def);
-  if (!keys) PART_KEYS.set(def, (keys = new PartKeys(def.parts)));
+  if (!keys) PART_KEYS.set(def, (keys = new PartKeys(def)));
   return keys;
+}
+
+/** "(1)", "12": a row numbering the columns (most names start with a letter: one character tells) */
+function numbering(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c !== 40 /* ( */ && !(c >= 48 && c <= 57)) return false;
+  return /^\(?\d+\)?$/.test(name);
 }
 
 function inTable(catalog: Catalog, table: 'qd06' | 'qd422', id: string): boolean {
@@ -390,7 +401,7 @@ class SheetRows {
     let figures = false;
     for (let k = 0; k < this.countColumns.length && !figures; k++) figures = sheet.filled(row, this.countColumns[k]!);
     if (rawName === '' && !figures) return true;
-    if (/^\(?\d+\)?$/.test(rawName)) return true; // a row numbering the columns: (1) (2) (3) …
+    if (numbering(rawName)) return true; // a row numbering the columns: (1) (2) (3) …
     if (rawName === '') {
       r.diagnostics.push(error(EXCEL_CODES.legacyUnmatched, 'dòng có số liệu nhưng không có tên dịch vụ công', this.at(row, col.name)));
       return true;
@@ -428,7 +439,8 @@ class SheetRows {
       def = this.service(row, rawName, key);
       if (!def) return true;
     }
-    if (r.direct && !(ID_PATTERN.test(def.id) && (partId === undefined || ID_PATTERN.test(partId)))) return false;
+    // (the service is the parent now, its facts at hand)
+    if (r.direct && !this.parentParts!.idsTaken) return false;
     const first = r.rowsRead.claim(def, partSlot, this.sheetIndex, row);
     if (first) {
       r.diagnostics.push(error(EXCEL_CODES.legacyDuplicate, `dịch vụ "${def.stt} ${partId ? name : def.name}" đã có ở ô ${first.sheet} › ${first.cell}`, this.at(row, col.name)));
