@@ -345,6 +345,8 @@ class Reading {
   readonly fields = new Set<FigureField>();
   /** names as folded for the total/group checks (sub-row names repeat on every service) */
   readonly folds = new Map<string, string>();
+  /** the names of sub-rows as read: without their list mark, and their keys */
+  readonly listed = new Map<string, { readonly name: string; readonly marked: boolean; readonly key: string }>();
 
   constructor(
     readonly file: string,
@@ -418,8 +420,14 @@ class SheetRows {
       }
     }
     r.rows++;
-    const { name, marked } = withoutListMark(rawName);
-    const key = nameKey(name);
+    // a sub-row's name is the same text on every service ("- Cấp mới"): its facts are kept by that text
+    let facts = r.listed.get(rawName);
+    if (!facts) {
+      const { name, marked } = withoutListMark(rawName);
+      facts = { name, marked, key: nameKey(name) };
+      if (marked) r.listed.set(rawName, facts);
+    }
+    const { name, marked, key } = facts;
     let def: ServiceDef | undefined;
     let partId: string | undefined;
     /** the sub-row's slot in its service's sub-rows (-1: the service's own row) */
