@@ -2,7 +2,7 @@ import { allServices, type Catalog, type ServiceDef } from '../catalog/catalog.j
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
-import { parseCount, parseMonth, plainCount } from '../format/parse.js';
+import { parseMonth } from '../format/parse.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { validateShape, type Locator } from '../readers/validate-shape.js';
 import { CONNECTION_LABELS, foldLabel } from '../schema/labels.js';
@@ -631,10 +631,8 @@ function count(fields: Obj, field: 'total' | 'online'): number | null {
   const text = fields[field];
   if (typeof text === 'number') return text;
   if (typeof text !== 'string') return null;
-  const plain = plainCount(text);
-  if (plain !== undefined) return plain;
-  const r = parseCount(text);
-  return r.ok ? r.value : null;
+  const v = countOf(text);
+  return typeof v === 'number' ? v : null;
 }
 
 type At = (row: number, column: number | undefined) => { file: string; sheet: string; cell: string };
