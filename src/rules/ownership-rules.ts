@@ -31,7 +31,6 @@ function claims(s: LoadedSubmission, kind: ItemKind): string[] {
 
 const KINDS: ItemKind[] = ['service', 'model', 'indicator', 'section'];
 
-/** Every service, model, indicator and section named in a return exists; parts exist under their row. */
 /** a catalog item's part ids, made once per item with many parts (a month may name thousands of items) */
 const PART_IDS = new WeakMap<{ readonly parts: readonly { readonly id: string }[] }, Set<string>>();
 /** up to this many parts are looked through: quicker than making and keeping a set for each of thousands of items */
@@ -50,6 +49,7 @@ function hasPart(def: { readonly parts: readonly { readonly id: string }[] }, pa
   return ids.has(part);
 }
 
+/** Every service, model, indicator and section named in a return exists; parts exist under their row. */
 export const unknownItem: Rule = (ctx) => {
   // the sub-rows as the figure rules walk them: each return's services, each row followed by its sub-rows'
   const rows = figureRows(ctx.submissions);
