@@ -48,4 +48,7 @@ export const CODES = {
   catalogDuplicateId: 'BC250',
   catalogUnknownOwner: 'BC251',
   missingDepartment: 'BC260',
+  citedValueMissing: 'BC270',
+  comparisonLeftOut: 'BC271',
+  staleMonthInText: 'BC272',
 } as const;

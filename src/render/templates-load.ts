@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaocaoError, EXIT } from '../diagnostics/diagnostic.js';
 import { decodeText } from '../workspace/files.js';
@@ -14,17 +14,20 @@ export function defaultTemplatesDir(): string {
 
 /**
  * Reads every `*.hbs` of a folder, keyed by file name without ".hbs". `file` in each entry is the path as
- * diagnostics print it: the folder as given, joined with the file name.
+ * diagnostics print it: the folder as given, joined with the file name, relative to the working folder when it
+ * is inside it (the shipped templates are named "templates/bao-cao.hbs", not by the machine's full path).
  */
 export async function loadTemplates(dir: string = defaultTemplatesDir()): Promise<TemplateSources> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
   const precompiled = precompiledTemplates();
   const entries = await Promise.all(
     names.map(async (name) => {
-      const file = join(dir, name);
+      const path = join(dir, name);
+      const inside = relative(process.cwd(), path);
+      const file = isAbsolute(dir) && inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
       const key = name.slice(0, -'.hbs'.length);
       // a template saved in another encoding would print mojibake: refused, located (BC002, BC003)
-      const decoded = decodeText(await readFile(file), file);
+      const decoded = decodeText(await readFile(path), file);
       if (!decoded.ok) throw new BaocaoError(EXIT.data, decoded.diagnostic);
       const text = decoded.text;
       // the same text as a shipped template: use its precompiled form (template/precompiled.ts)

@@ -1,6 +1,9 @@
 import { EXIT, hasErrors } from '../../diagnostics/diagnostic.js';
 import { checkMonth } from '../../pipeline/month.js';
 import { terminalProgress } from '../progress.js';
+import { prepareTexts } from '../../pipeline/render-outputs.js';
+import { citationDiagnostics } from '../../pipeline/citations.js';
+import { templatesDir } from '../templates-dir.js';
 import { dataDir, resolveMonth, type CommonOptions } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
 
@@ -9,7 +12,12 @@ export async function run(opts: CommonOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const month = await resolveMonth(opts.month, dir);
   const progress = terminalProgress(opts.json);
-  const r = await checkMonth(dir.absolute, dir.shown, month, progress);
+  const checked = await checkMonth(dir.absolute, dir.shown, month, progress);
+  // the values the report's sentences cite, as `build` would find them missing
+  const prepared = checked.model ? await prepareTexts(checked.model, await templatesDir(undefined, dir.absolute)) : undefined;
+  // a template that cannot run on this workspace is build's error; validate, which checks the data, tells it as a warning
+  const cited = !prepared || !checked.model ? [] : 'diagnostics' in prepared ? prepared.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `không kiểm tra được số liệu mà báo cáo trích dẫn: ${d.message}` })) : citationDiagnostics(checked, checked.model, prepared.citations);
+  const r = { ...checked, diagnostics: [...checked.diagnostics, ...cited] };
   progress.end();
   const failed = hasErrors(r.diagnostics);
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;

@@ -30,6 +30,8 @@ export interface RunFormat {
   readonly size?: number;
   /** starts a new line inside the paragraph */
   readonly breakBefore?: boolean;
+  /** marked in yellow: a draft's gap marker */
+  readonly highlight?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function run(text: string, format: RunFormat = {}): TextRun {
     ...(format.italic ? { italics: true } : {}),
     ...(format.size ? { size: format.size * 2 } : {}),
     ...(format.breakBefore ? { break: 1 } : {}),
+    ...(format.highlight ? { highlight: 'yellow' } : {}),
   };
   return new TextRun(options);
 }
