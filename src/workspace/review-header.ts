@@ -21,7 +21,7 @@ export function reviewHeader(departmentName: string, month: string, carried: boo
  * header someone edited, stays. Returns the comment unchanged when the header is not there.
  */
 export function withoutReviewHeader(comment: string | null | undefined, departmentName: string, month: string): string | null | undefined {
-  if (!comment) return comment;
+  if (!comment || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return comment;
   const lines = comment.split('\n');
   for (const carried of [true, false]) {
     const header = reviewHeader(departmentName, month, carried);
