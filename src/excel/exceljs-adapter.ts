@@ -98,7 +98,7 @@ function validation(rule: ValidationSpec): ExcelJSTypes.DataValidation {
     case 'list':
       return { type: 'list', allowBlank: true, formulae: [rule.source], ...prompt, ...err };
     case 'date':
-      // 1/1/2000 … 31/12/2099, stored as the date serials 36526 and 73415: exceljs writes a date rule's formulae
+      // 1/1/2000 … 31/12/2099, stored as the date serials 36526 and 73050: exceljs writes a date rule's formulae
       // through `new Date(formula)`, so a number given here would be read as milliseconds (January 1970)
       return { type: 'date', operator: 'between', allowBlank: true, formulae: [DATE_FLOOR, DATE_CEILING], ...prompt, ...err } as unknown as ExcelJSTypes.DataValidation;
     case 'prompt':
