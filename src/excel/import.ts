@@ -9,7 +9,7 @@ import type { LoadedSubmission } from '../readers/submission.js';
 import { runRules } from '../rules/index.js';
 import type { Workspace } from '../workspace/load.js';
 import { listMonths, readMonth, readPrevious, type PreviousValues } from '../workspace/month.js';
-import { isUnder } from '../readers/validate-shape.js';
+import { aboutDropped } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
 import type { ModelEntryOut } from '../schema/submission.js';
 import { detectForm } from './form-reader.js';
@@ -117,6 +117,10 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
     for (const s of legacy.submissions) {
       sources.push({ department: s.submission.department, input: f.shown, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [], fields: legacy.fields } });
     }
+    for (const p of legacy.partials ?? []) {
+      const department = p.loaded.submission.department;
+      sources.push({ department, input: f.shown, loaded: p.loaded, scope: { kind: 'services', ids: Object.keys(p.loaded.submission.services ?? {}), fields: legacy.fields }, partial: { dropped: p.dropped } });
+    }
   }
   return { sources, legacyRows };
 }
@@ -178,7 +182,7 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
   const rules = runRules({ month, period: reportingPeriod(month, ws.settings.period.cutoffDay), catalog: ws.catalog, index, submissions: [...others, ...sources.map((s) => s.loaded)], previous: prev.previous });
   const dropped = new Map(sources.flatMap((s) => (s.partial ? [[s.loaded.file, s.partial.dropped] as const] : [])));
   const ours = new Set(sources.map((s) => s.loaded.file));
-  diagnostics.push(...rules.filter((d) => d.file !== undefined && ours.has(d.file) && !(dropped.get(d.file) ?? []).some((p) => isUnder(d.path, p))));
+  diagnostics.push(...rules.filter((d) => d.file !== undefined && ours.has(d.file) && !aboutDropped(d.path, dropped.get(d.file) ?? [])));
 
   // what each source takes away from the department's file, and statuses left blank that last month had
   const last = lastMonth(prev.previous);
@@ -191,6 +195,7 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
   const refused = files
     .filter((f) => refusedFiles.has(f.shown))
     .map((f) => ({ file: f.shown, departments: [...new Set(sources.filter((s) => s.input === f.shown).map((s) => s.department))] }));
+  diagnostics.push(...refusedForOthers(refused, sources, targets, diagnostics));
 
   const writes: ImportWrite[] = [];
   for (const d of departments) {
@@ -226,6 +231,27 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
     writes.push({ department: d, path, shown, data: contents, from: mine.map((s) => s.loaded.file), created, changed: created || text !== before });
   }
   return { writes, refused, diagnostics, legacyRows };
+}
+
+/** A file refused without a problem of its own (or of its department's file) is told why: nothing silent. */
+function refusedForOthers(refused: readonly ImportRefusal[], sources: readonly Source[], targets: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const bad = new Set(refused.map((r) => r.file));
+  const out: Diagnostic[] = [];
+  for (const r of refused) {
+    const own = diagnostics.some((d) => d.severity === 'error' && d.file !== undefined && (d.file === r.file || r.departments.includes(targets.get(d.file) ?? '')));
+    if (own) continue;
+    const partners = [...new Set(sources.filter((s) => r.departments.includes(s.department) && s.input !== r.file && bad.has(s.input)).map((s) => s.input))];
+    out.push(
+      error(
+        EXCEL_CODES.importRefused,
+        partners.length
+          ? `không nhập tệp này: ${partners.join(', ')} cùng ghi vào báo cáo của ${r.departments.join(', ')} và có lỗi (các tệp ghi vào một đơn vị được nhập cùng nhau)`
+          : 'không nhập tệp này: lần nhập có lỗi không thuộc riêng tệp nào (xem trên)',
+        { file: r.file },
+      ),
+    );
+  }
+  return out;
 }
 
 function lastMonth(previous: PreviousValues | null): LastMonth | null {

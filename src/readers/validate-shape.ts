@@ -201,7 +201,15 @@ function without(value: unknown, paths: readonly Path[], at = 0): unknown {
   return out;
 }
 
-/** whether `path` is `prefix` or lies under it */
-export function isUnder(path: Path | undefined, prefix: Path): boolean {
-  return path !== undefined && path.length >= prefix.length && prefix.every((p, i) => String(p) === String(path[i]));
+/**
+ * Whether a finding at `path` is about an entry a value was dropped from (`validatePartly`): a cross-check of the
+ * rest of a row (online without its total) would only repeat the problem of the value left out. Values at the top
+ * (a return's `asOf`) and whole entries stand for themselves.
+ */
+export function aboutDropped(path: Path | undefined, dropped: readonly Path[]): boolean {
+  if (path === undefined) return false;
+  return dropped.some((d) => {
+    const entry = d.length > 2 ? d.slice(0, -1) : d;
+    return path.length >= entry.length && entry.every((p, i) => String(p) === String(path[i]));
+  });
 }

@@ -252,6 +252,37 @@ describe('a batch of forms', () => {
   });
 });
 
+describe('two legacy sheets feeding one department', () => {
+  /** a sheet of a few Phụ lục I rows, with totals and online counts only */
+  async function sheet(rows: (string | number)[][]): Promise<Uint8Array> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Sheet1');
+    s.addRow(['STT', 'Tên dịch vụ công', 'Tổng số hồ sơ', 'Số hồ sơ trực tuyến']);
+    for (const r of rows) s.addRow(r);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('stand or fall together: one bad refuses both (the other is told why), a form beside them is written', async () => {
+    ws = await opened();
+    tmp = new TempDir();
+    const births = tmp.write('khai-sinh.xlsx', await sheet([['1', 'Đăng ký khai sinh', 5000, 4900]]));
+    const deaths = tmp.write('khai-tu.xlsx', await sheet([['2', 'Đăng ký khai tử', '12,5', 10]]));
+    const form = tmp.write('so-y-te.xlsx', formOf('so-y-te'));
+    const before = ws.read(`${MONTH}/so-tu-phap.yaml`);
+    const r = await runImport([births, deaths, form]);
+    expect(r.code).toBe(1);
+    expect(r.json.refused).toEqual([
+      { file: births, departments: ['so-tu-phap'] },
+      { file: deaths, departments: ['so-tu-phap'] },
+    ]);
+    expect(r.json.diagnostics.find((d) => d.code === 'BC448')).toMatchObject({ severity: 'error', file: births });
+    expect(r.json.diagnostics.find((d) => d.code === 'BC448')!.message).toContain(deaths);
+    expect(r.json.written.map((w) => w.department)).toEqual(['so-y-te']);
+    expect(ws.read(`${MONTH}/so-tu-phap.yaml`)).toBe(before);
+  });
+});
+
 describe('a legacy Phụ lục sheet imported into the second month', () => {
   it('writes its figures and leaves the texts and statuses it has no columns for, and the review line', async () => {
     ws = await opened();
