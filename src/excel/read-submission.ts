@@ -1,7 +1,7 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { LoadedSubmission } from '../readers/submission.js';
+import type { LoadedSubmission, SubmissionRead } from '../readers/submission.js';
 import { validatePartly } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
 import { SubmissionFile, type Submission } from '../schema/submission.js';
@@ -88,7 +88,7 @@ export async function readSubmissionWorkbook(
   absolute: string,
   shown: string,
   catalog: Catalog,
-): Promise<{ submission?: LoadedSubmission; diagnostics: Diagnostic[] }> {
+): Promise<SubmissionRead> {
   const opened = await openWorkbook(absolute, shown);
   if (!opened.ok) return { diagnostics: opened.diagnostics };
   const identity = detectForm(opened.workbook);
@@ -104,5 +104,5 @@ export async function readSubmissionWorkbook(
     };
   }
   const r = formSubmission(opened.workbook, shown, identity, catalog);
-  return { ...(r.submission ? { submission: r.submission } : {}), diagnostics: r.diagnostics };
+  return { ...(r.submission ? { submission: r.submission } : {}), ...(r.partial ? { partial: r.partial } : {}), diagnostics: r.diagnostics };
 }
