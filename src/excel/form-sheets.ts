@@ -166,14 +166,14 @@ export function writeIndicatorsSheet(b: SheetBuilder, ctx: FormContext): Extra {
     const dates = ctx.texts?.indicators?.[id];
     w.put(row, 'asOf', dates?.asOf ? { date: dates.asOf } : null, STYLE.inputDate);
     w.put(row, 'from', dates?.from ? { date: dates.from } : null, STYLE.inputDate);
-    w.finish(row++, ROW.indicator(id), cur !== undefined);
+    w.finish(row++, ROW.indicator(id), dates !== undefined);
     for (const p of def.parts) {
       w.put(row, 'id', p.id, STYLE.catalog);
       w.put(row, 'name', `- ${p.name}`, { ...STYLE.catalog, indent: 1 });
       w.put(row, 'unit', def.unit, STYLE.catalog);
       w.put(row, 'value', num(cur?.parts?.[p.id]), STYLE.inputCount);
       w.put(row, 'value.prev', num(prev?.parts?.[p.id]), STYLE.previousCount);
-      w.finish(row++, ROW.indicatorPart(id, p.id), false);
+      w.finish(row++, ROW.indicatorPart(id, p.id), dates?.parts != null && Object.hasOwn(dates.parts, p.id));
     }
   }
   validations(b, w, cols, ctx);

@@ -153,6 +153,21 @@ describe('importing a form changes only what the clerk changed', () => {
     expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
   });
 
+  it('a form sent back untouched takes out only the review line and its header: every row of the file stays', async () => {
+    ws = await opened();
+    for (const d of ['bhxh-tinh', 'cong-an-tinh', 'so-tu-phap']) {
+      const before = ws.read(`${MONTH}/${d}.yaml`);
+      const r = await runImport([join(ws.dir, MONTH, 'bieu-mau', `${d}.xlsx`)]);
+      expect(r.code, JSON.stringify(r.json.diagnostics, null, 2)).toBe(0);
+      expect(r.json.diagnostics.filter((x) => x.code === 'BC446'), d).toEqual([]);
+      const kept = before
+        .split('\n')
+        .filter((l, i, all) => !l.startsWith('review:') && !(i > 0 && i < all.indexOf('') && l.startsWith('# ') && !l.includes('yaml-language-server')))
+        .join('\n');
+      expect(ws.read(`${MONTH}/${d}.yaml`), d).toBe(kept);
+    }
+  });
+
   it('a text cleared in the form is cleared in the file, with a warning naming its sheet and cell', async () => {
     ws = await opened();
     tmp = new TempDir();
