@@ -48,9 +48,16 @@ export async function run(opts: ImportOptions): Promise<number> {
   // a problem of the workspace itself refuses everything; otherwise each file's problems refuse that file only
   const refused: Refused[] = hasErrors(loaded.diagnostics) ? files.map((f) => ({ file: f.shown, departments: [] })) : r.refused;
   const writes = hasErrors(loaded.diagnostics) ? [] : r.writes;
+  const listRefused = () => {
+    printLine(`Không nhập ${refused.length} tệp có lỗi (xem trên; báo cáo của các đơn vị trong các tệp này giữ nguyên):`);
+    for (const x of refused) printLine(`  ✗ ${x.file}${x.departments.length ? ` (${x.departments.join(', ')})` : ''}`);
+  };
   if (!writes.length && refused.length) {
     finish([], refused, diagnostics);
-    if (!opts.json) printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
+    if (!opts.json) {
+      printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
+      listRefused();
+    }
     return EXIT.data;
   }
   if (!opts.dryRun) await writeOutputs(writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.data })));
@@ -61,10 +68,7 @@ export async function run(opts: ImportOptions): Promise<number> {
     const same = writes.length - changed;
     printLine(`${verb} ${changed} tệp tháng ${month}${same ? `, ${same} tệp không thay đổi` : ''}${r.legacyRows ? ` (${r.legacyRows} dòng từ bảng Phụ lục)` : ''}:`);
     for (const w of writes) printLine(`  ${w.created ? '+' : w.changed ? '~' : '='} ${w.shown} (từ ${w.from.join(', ')})`);
-    if (refused.length) {
-      printLine(`Không nhập ${refused.length} tệp có lỗi (xem trên; báo cáo của các đơn vị trong các tệp này giữ nguyên):`);
-      for (const x of refused) printLine(`  ✗ ${x.file}${x.departments.length ? ` (${x.departments.join(', ')})` : ''}`);
-    }
+    if (refused.length) listRefused();
     if (opts.dryRun) printLine('(chạy thử: chưa ghi gì; bỏ --dry-run để ghi)');
   }
   return refused.length ? EXIT.data : EXIT.ok;
