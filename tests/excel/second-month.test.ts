@@ -133,6 +133,18 @@ describe('a form made by open for the second month', () => {
   });
 });
 
+describe('a form for a department whose file of the month has errors', () => {
+  it("shows last month's texts carried forward, and says so (BC445)", async () => {
+    ws = await opened();
+    ws.replace(`${MONTH}/so-tu-phap.yaml`, /^month: 2024-10$/m, 'month: 2024-10\nmonth: 2024-10');
+    const w = (await loadWorkspace(ws.dir, 'data')).workspace!;
+    const r = await makeForms({ ws: w, month: MONTH, department: 'so-tu-phap', filled: false, outDir: '/tmp/unused', outShown: 'out' });
+    expect(r.diagnostics.filter((d) => d.code === 'BC445')).toMatchObject([{ severity: 'warning', file: 'out/so-tu-phap.xlsx' }]);
+    const m = (await openBook(r.outputs[0]!.bytes)).getWorksheet('Mô hình')!;
+    expect(m.getCell(formCell(m, 'model:mh-31', 'continuation')).value).toBe('Tiếp tục triển khai');
+  });
+});
+
 describe('importing a form changes only what the clerk changed', () => {
   it('a form filled with figures only leaves every text and status of the file as it was; the review line and its header go', async () => {
     ws = await opened();
