@@ -11,6 +11,7 @@ import { staleTextFindings } from '../../rules/stale-texts.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Submission } from '../../schema/submission.js';
 import { listMonths, readMonth } from '../../workspace/month.js';
+import { reviewHeader } from '../../workspace/review-header.js';
 import { submissionYaml } from '../../workspace/submission-yaml.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { dataDir, usage, type CommonOptions } from '../options.js';
@@ -52,9 +53,7 @@ export async function run(opts: CommonOptions): Promise<number> {
       continue;
     }
     const previous = before?.submissions.find((s) => s.submission.department === d.id)?.submission;
-    const note = previous
-      ? `${d.name} — báo cáo tháng ${formatMonth(month)}.\nCẦN XEM LẠI: lời văn và trạng thái được chép từ tháng ${formatMonth(prev)}; hãy sửa cho tháng này.\nCác số liệu để trống cần được điền (để trống nếu không phát sinh).`
-      : `${d.name} — báo cáo tháng ${formatMonth(month)}.\nĐiền các số liệu để trống; viết lời văn cho các mục.`;
+    const note = reviewHeader(d.name, month, previous !== undefined).join('\n');
     created.push({ path: join(ws.dir, month, name), shown: join(ws.shown, month, name), data: submissionYaml(carryForward(ws.catalog, d.id, month, previous), note) });
   }
   const problems = before ? before.diagnostics.filter((x) => x.severity === 'error') : [];
