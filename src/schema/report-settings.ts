@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateText, Id, RequiredCount, Text } from './scalars.js';
+import { DateText, ID_MESSAGE, ID_PATTERN, RequiredCount, Text } from './scalars.js';
 import { filledLine, filledLines, line, LINE_CODES } from './lines.js';
 
 /**
@@ -38,9 +38,14 @@ export const ReportSettingsFile = z.strictObject({
   issuerName: filledLine('tên cơ quan ban hành trong câu văn (issuerName)'),
   addressee: filledLine('nơi nhận báo cáo trong câu kết (addressee)'),
   /** the department that writes the secretariat's sections (its file is expected every month) */
-  secretariat: z.string().superRefine((s, ctx) => {
-    if (s.trim() === '') ctx.addIssue({ code: 'custom', message: 'chưa điền đơn vị viết các mục chung (secretariat)', params: { code: LINE_CODES.unfilled } });
-  }).pipe(Id),
+  secretariat: z
+    .string()
+    .superRefine((s, ctx) => {
+      if (s.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: 'chưa điền đơn vị viết các mục chung (secretariat)', params: { code: LINE_CODES.unfilled }, continue: false });
+      }
+    })
+    .regex(ID_PATTERN, { message: ID_MESSAGE }),
   signer: Signer,
   recipients: z.array(Recipient),
   archive: filledLine('nơi lưu (archive)'),
