@@ -27,6 +27,7 @@ export const CODES = {
   schemaUnknownKey: 'BC111',
   schemaMissingKey: 'BC112',
   schemaValue: 'BC113',
+  // BC114–BC115: printed lines and fields to fill (schema/lines.ts LINE_CODES)
   // BC120–BC124: scalars (schema/scalars.ts ISSUE_CODES)
 
   unknownDepartment: 'BC201',

@@ -149,8 +149,12 @@ function toDiagnostics(issue: z.core.$ZodIssue, loc: Locator): Diagnostic[] {
       const code = (issue.params as { code?: string } | undefined)?.code ?? CODES.schemaValue;
       return [error(code, issue.message, where(path))];
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // the one alternative of the right kind (a value, a list, a group of keys) tells what is wrong with it
+      const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fitting.length === 1) return fitting[0]!.flatMap((i) => toDiagnostics({ ...i, path: [...issue.path, ...i.path] }, loc));
       return [error(CODES.schemaType, `"${String(last ?? '')}": giá trị không đúng dạng (${issue.message})`, where(path))];
+    }
     default:
       return [error(CODES.schemaValue, `${last !== undefined ? `"${String(last)}": ` : ''}${issue.message}`, where(path))];
   }

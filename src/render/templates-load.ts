@@ -1,15 +1,47 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BaocaoError, EXIT } from '../diagnostics/diagnostic.js';
+import { BaocaoError, EXIT, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText } from '../workspace/files.js';
+import { RENDER_CODES } from './template/codes.js';
 import { precompiledTemplates } from './template/precompiled.js';
-import type { TemplateSources } from './template/report-texts.js';
+import { templateNamesRead, type TemplateSources } from './template/report-texts.js';
 
 /** The templates shipped with the program: `templates/` at the package root. */
 export function defaultTemplatesDir(): string {
   // src/render/ (tests) and dist/render/ (built) both sit two levels below the package root
   return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+/** A file of the templates folder as diagnostics name it (see loadTemplates). */
+function shownPath(dir: string, name: string): string {
+  const path = join(dir, name);
+  const inside = relative(process.cwd(), path);
+  return isAbsolute(dir) && inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
+
+/**
+ * The files of a templates folder that the report does not read (a "phu-luc-4.hbs", a "bao-cao.hbs.txt" saved by
+ * an editor that hides extensions, a sub-folder): each one is a warning with its file, since nothing of it would
+ * be printed. Hidden files (".…") are left alone.
+ */
+export async function unusedTemplates(dir: string = defaultTemplatesDir()): Promise<Diagnostic[]> {
+  const read = new Set(templateNamesRead().map((n) => `${n}.hbs`));
+  const entries = await readdir(dir, { withFileTypes: true });
+  const listed = templateNamesRead().map((n) => `${n}.hbs`).join(', ');
+  return entries
+    .filter((e) => !e.name.startsWith('.') && !(e.isFile() && read.has(e.name)))
+    .map((e) => e.name)
+    .sort()
+    .map((name) =>
+      warning(
+        RENDER_CODES.unusedTemplate,
+        name.endsWith('.hbs')
+          ? `mẫu "${name}" không được dùng: Báo cáo chỉ đọc các mẫu ${listed} (docs/markup.md); đổi tên cho đúng hoặc xóa tệp`
+          : `"${name}" trong thư mục mẫu không được dùng: Báo cáo chỉ đọc các mẫu ${listed}; đổi tên cho đúng hoặc xóa`,
+        { file: shownPath(dir, name) },
+      ),
+    );
 }
 
 /**
@@ -23,8 +55,7 @@ export async function loadTemplates(dir: string = defaultTemplatesDir()): Promis
   const entries = await Promise.all(
     names.map(async (name) => {
       const path = join(dir, name);
-      const inside = relative(process.cwd(), path);
-      const file = isAbsolute(dir) && inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+      const file = shownPath(dir, name);
       const key = name.slice(0, -'.hbs'.length);
       // a template saved in another encoding would print mojibake: refused, located (BC002, BC003)
       const decoded = decodeText(await readFile(path), file);

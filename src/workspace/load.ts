@@ -14,7 +14,8 @@ import {
   IndicatorsFile,
   ModelsFile,
   SectionsFile,
-  ServicesFile,
+  Qd06ServicesFile,
+  Qd422ServicesFile,
 } from '../schema/catalog.js';
 import { ReportSettingsFile, type ReportSettings } from '../schema/report-settings.js';
 import { assembleCatalog, type Catalog } from '../catalog/catalog.js';
@@ -77,8 +78,8 @@ function mapOnDemand(bytes: Uint8Array): SourceMap {
 
 export const CATALOG_FILES = {
   departments: ['catalog/departments.yaml', DepartmentsFile],
-  qd06: ['catalog/services-qd06.yaml', ServicesFile],
-  qd422: ['catalog/services-qd422.yaml', ServicesFile],
+  qd06: ['catalog/services-qd06.yaml', Qd06ServicesFile],
+  qd422: ['catalog/services-qd422.yaml', Qd422ServicesFile],
   models: ['catalog/models.yaml', ModelsFile],
   indicators: ['catalog/indicators.yaml', IndicatorsFile],
   sections: ['catalog/sections.yaml', SectionsFile],

@@ -7,7 +7,8 @@ import { draftProblems } from '../../pipeline/draft-problems.js';
 import { terminalProgress } from '../progress.js';
 import type { Progress } from '../../pipeline/progress.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
-import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
+import { checkWorkspace, templateWarnings } from '../../pipeline/workspace-check.js';
+import { dataDir, monthOrNone, noMonth, usage, type CommonOptions, type DataDir } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
 import { prepareTexts, renderOutputs, FORMATS, type Format } from '../../pipeline/render-outputs.js';
 import { citationDiagnostics } from '../../pipeline/citations.js';
@@ -32,13 +33,26 @@ function formats(opt: string | undefined): Format[] {
 export async function run(opts: BuildOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const wanted = formats(opts.format);
-  const month = await resolveMonth(opts.month, dir);
+  const month = await monthOrNone(opts.month, dir);
+  if (month === undefined) return noMonthYet(opts, dir);
   const progress = terminalProgress(opts.json);
   try {
     return await buildMonth(opts, dir, wanted, month, opts.draft === true, progress);
   } finally {
     progress.end();
   }
+}
+
+/** No month folder yet: the workspace's own problems (a new one's fields to fill) are told first, else that a month is needed. */
+async function noMonthYet(opts: BuildOptions, dir: DataDir): Promise<number> {
+  const diagnostics = await checkWorkspace(dir.absolute, dir.shown, await templatesDir(opts.templates, dir.absolute));
+  if (!diagnostics.some((d) => d.severity === 'error')) throw noMonth(dir);
+  if (opts.json) printJson({ command: 'build', month: null, draft: opts.draft === true, outputs: [], diagnostics: diagnosticsJson(diagnostics) });
+  else {
+    printDiagnostics(diagnostics);
+    printLine(`Chưa lập được báo cáo: ${summarize(diagnostics)}. Sửa các lỗi trên; "${dir.shown}" cũng chưa có thư mục tháng nào (ghi rõ --month YYYY-MM).`);
+  }
+  return EXIT.data;
 }
 
 async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, wanted: Format[], month: string, draft: boolean, progress: Progress): Promise<number> {
@@ -48,13 +62,14 @@ async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, w
     else printDiagnostics(diagnostics);
   };
   const templates = await templatesDir(opts.templates, dir.absolute);
+  const unused = await templateWarnings(templates);
   // what the templates cite and the month lacks: read before anything is decided, so that it is told in one run
   const prepared = r.model ? await prepareTexts(r.model, templates) : undefined;
   if (prepared && 'diagnostics' in prepared) {
-    report([], [...r.diagnostics.filter((d) => d.severity === 'error'), ...prepared.diagnostics]);
+    report([], [...r.diagnostics.filter((d) => d.severity === 'error'), ...prepared.diagnostics, ...unused]);
     return EXIT.data;
   }
-  const diagnostics = prepared && r.model ? [...r.diagnostics, ...citationDiagnostics(r, r.model, prepared.citations)] : r.diagnostics;
+  const diagnostics = [...(prepared && r.model ? [...r.diagnostics, ...citationDiagnostics(r, r.model, prepared.citations)] : r.diagnostics), ...unused];
   // without --draft a missing return is as blocking as an error
   const blocking: Diagnostic[] = [
     ...diagnostics.filter((d) => d.severity === 'error'),

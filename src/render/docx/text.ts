@@ -50,6 +50,11 @@ export function run(text: string, format: RunFormat = {}): TextRun {
   return new TextRun(options);
 }
 
+/** Capitals, as page 1's bodies and the signature's titles are printed (Nghị định 30/2020): "TM. ỦY BAN NHÂN DÂN". */
+export function upper(text: string): string {
+  return text.toLocaleUpperCase('vi-VN');
+}
+
 /** Splits text on line breaks into lines, trimmed; blank lines are dropped. */
 export function lines(text: string): string[] {
   return cleanText(text)

@@ -20,6 +20,11 @@ export const TEMPLATE_NAMES = {
   appendices: ['phu-luc-1', 'phu-luc-2', 'phu-luc-3'],
 } as const;
 
+/** Every template file name (without ".hbs") the report reads. */
+export function templateNamesRead(): string[] {
+  return Object.values(TEMPLATE_NAMES).flatMap((v): string[] => (typeof v === 'string' ? [v] : [...v]));
+}
+
 export interface AppendixHeading {
   /** "Phụ lục I" */
   readonly label: string;
