@@ -3,6 +3,8 @@ import type { Footnote, ReportHeader, ReportModel, Section } from '../model/repo
 import type { ReportSettings } from '../schema/report-settings.js';
 import type { Submission } from '../schema/submission.js';
 import type { PreviousValues } from '../workspace/month.js';
+import type { AppendicesFileOut } from '../schema/definition.js';
+import { appendicesSpec } from './appendices.js';
 import { indicator, type ReportedIndicator } from './indicators.js';
 import { modelTable, type ReportedModel } from './models.js';
 import { nextMonth, previousMonth, reportingPeriod } from './period.js';
@@ -14,6 +16,8 @@ export interface ModelInput {
   readonly catalog: Catalog;
   readonly submissions: readonly { readonly file: string; readonly submission: Submission }[];
   readonly previous: PreviousValues | null;
+  /** data/report/appendices.yaml */
+  readonly definition: AppendicesFileOut;
 }
 
 function monthParts(month: string) {
@@ -78,6 +82,13 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const byFile = new Map(submissions.map((s) => [s.submission.department, s.file]));
   const previousParts = prevMonth ? monthParts(prevMonth) : monthParts(previousMonth(month));
   const period = reportingPeriod(month, input.settings.period.cutoffDay);
+  const qd06 = serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth);
+  const qd422 = qd422Table(catalog, services, previous, prevMonth);
+  const modelRows = modelTable(catalog.models, models, index.department);
+  const lists = {
+    services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
+    models: new Map([['models', { table: modelRows, vocabulary: catalog.vocabularies.progress }]]),
+  };
 
   return {
     schemaVersion: 1,
@@ -86,9 +97,9 @@ export function buildReportModel(input: ModelInput): ReportModel {
     previous: { ...previousParts, source: previous?.source ?? 'none' },
     period,
     header: header(input.settings),
-    qd06: serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth),
-    qd422: qd422Table(catalog, services, previous, prevMonth),
-    models: modelTable(catalog.models, models, index.department),
+    qd06,
+    qd422,
+    models: modelRows,
     indicators: Object.fromEntries(
       catalog.indicators.map((def) => {
         const reported = indicators.get(def.id);
@@ -105,6 +116,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ),
     footnotes,
     departments: catalog.departments.map((d) => ({ id: d.id, name: d.name, submitted: byFile.has(d.id), file: byFile.get(d.id) ?? null })),
+    appendices: appendicesSpec(input.definition, lists, month),
   };
 }
 

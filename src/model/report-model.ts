@@ -4,6 +4,8 @@
  * Numbers are plain numbers (never formatted strings); `null` means "not reported".
  */
 
+import type { AppendicesSpec } from './appendix.js';
+
 export type MonthKey = `${number}-${number}`; // "2024-09"
 
 export const CONNECTION_STATUSES = ['connected', 'not-connected', 'implemented', 'not-implemented'] as const;
@@ -163,7 +165,8 @@ export interface ModelGroup {
 
 export interface ModelTable {
   readonly groups: readonly ModelGroup[];
-  readonly counts: { readonly models: number } & Readonly<Record<ProgressStatus, number>>;
+  /** `models`: all of them; then one count per progress status, by its id (catalog/vocabularies.yaml) */
+  readonly counts: { readonly models: number } & Readonly<Record<string, number>>;
 }
 
 export interface IndicatorPart {
@@ -240,4 +243,6 @@ export interface ReportModel {
   readonly sections: Readonly<Record<string, Section>>;
   readonly footnotes: readonly Footnote[];
   readonly departments: readonly DepartmentStatus[];
+  /** the appendices as data/report/appendices.yaml lays them out, resolved for the month */
+  readonly appendices: AppendicesSpec;
 }
