@@ -5,6 +5,7 @@ import type {
   SectionsFileOut,
   ServicesFileOut,
 } from '../schema/catalog.js';
+import type { StatusLabels } from '../schema/submission.js';
 import type { ConnectionCount, ProgressCount, VocabulariesFileOut } from '../schema/vocabularies.js';
 
 /** The catalogs of a workspace, normalised: what exists and who owns it. Pure data. */
@@ -80,6 +81,8 @@ export interface Vocabulary<C extends string> {
 export interface Vocabularies {
   readonly connection: Vocabulary<ConnectionCount>;
   readonly progress: Vocabulary<ProgressCount>;
+  /** the two label sets together, for the returns' schema (schema/submission.ts) */
+  readonly labels: StatusLabels;
 }
 
 export type ItemKind = 'service' | 'model' | 'indicator' | 'section';
@@ -104,8 +107,14 @@ export interface CatalogFiles {
   readonly vocabularies: VocabulariesFileOut;
 }
 
-export function vocabulary<C extends string>(terms: readonly Term<C>[]): Vocabulary<C> {
+function vocabulary<C extends string>(terms: readonly Term<C>[]): Vocabulary<C> {
   return { terms: terms.map((t) => ({ id: t.id, label: t.label, counts: t.counts })), labels: Object.fromEntries(terms.map((t) => [t.id, t.label])) };
+}
+
+export function vocabularies(f: VocabulariesFileOut): Vocabularies {
+  const connection = vocabulary(f.connection);
+  const progress = vocabulary(f.progress);
+  return { connection, progress, labels: { connection: connection.labels, progress: progress.labels } };
 }
 
 function services(f: ServicesFileOut): ServiceCatalog {
@@ -138,7 +147,7 @@ export function assembleCatalog(files: CatalogFiles): Catalog {
       parts: i.parts ?? [],
     })),
     sections: files.sections.sections.map((s) => ({ ...s })),
-    vocabularies: { connection: vocabulary(files.vocabularies.connection), progress: vocabulary(files.vocabularies.progress) },
+    vocabularies: vocabularies(files.vocabularies),
   };
 }
 

@@ -82,9 +82,9 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const byFile = new Map(submissions.map((s) => [s.submission.department, s.file]));
   const previousParts = prevMonth ? monthParts(prevMonth) : monthParts(previousMonth(month));
   const period = reportingPeriod(month, input.settings.period.cutoffDay);
-  const qd06 = serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth);
+  const qd06 = serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth, catalog.vocabularies.connection);
   const qd422 = qd422Table(catalog, services, previous, prevMonth);
-  const modelRows = modelTable(catalog.models, models, index.department);
+  const modelRows = modelTable(catalog.models, models, index.department, catalog.vocabularies.progress);
   const lists = {
     services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
     models: new Map([['models', { table: modelRows, vocabulary: catalog.vocabularies.progress }]]),
@@ -126,7 +126,7 @@ function qd422Table(
   previous: PreviousValues | null,
   prevMonth: string | null,
 ): ReportModel['qd422'] {
-  const table = serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth);
+  const table = serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth, catalog.vocabularies.connection);
   const nationalTotal = catalog.qd422.nationalTotal ?? table.counts.services;
   return { ...table, nationalTotal, ministryLevel: Math.max(0, nationalTotal - table.counts.services) };
 }

@@ -8,20 +8,11 @@ import type { AppendicesSpec } from './appendix.js';
 
 export type MonthKey = `${number}-${number}`; // "2024-09"
 
-export const CONNECTION_STATUSES = ['connected', 'not-connected', 'implemented', 'not-implemented'] as const;
-export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+/** a connection status's id in the workspace's vocabulary (catalog/vocabularies.yaml), e.g. "connected" */
+export type ConnectionStatus = string;
 
-export const PROGRESS_STATUSES = [
-  'completed',
-  'maintaining',
-  'on-track',
-  'in-progress',
-  'delayed',
-  'paused',
-  'waiting',
-  'not-started',
-] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+/** a progress status's id in the workspace's vocabulary, e.g. "completed" */
+export type ProgressStatus = string;
 
 /** no-current: this month's figure is missing; no-previous: last month's is */
 export type DeltaDirection = 'increase' | 'decrease' | 'unchanged' | 'no-previous' | 'no-current';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { vocabulary } from '../../src/catalog/catalog.js';
+import { vocabularies } from '../../src/catalog/catalog.js';
 import { appendicesSpec } from '../../src/compute/appendices.js';
 import type { AppendicesSpec } from '../../src/model/appendix.js';
 import type { ModelTable, ReportModel, ServiceTable } from '../../src/model/report-model.js';
@@ -9,6 +9,7 @@ import { renderTexts, type ReportTexts } from '../../src/render/template/report-
 import { loadTemplates } from '../../src/render/templates-load.js';
 import { AppendicesFile, type AppendicesFileOut } from '../../src/schema/definition.js';
 import { VocabulariesFile } from '../../src/schema/vocabularies.js';
+import { submissionSchemas } from '../../src/schema/submission.js';
 import { ROOT } from './workspace.js';
 
 /** A file of the bundled workspace read as the program reads it (YAML failsafe) and parsed by its schema. */
@@ -17,7 +18,7 @@ function bundled<T>(rel: string, schema: { parse(v: unknown): T }): T {
 }
 
 export const BUNDLED_DEFINITION: AppendicesFileOut = bundled('report/appendices.yaml', AppendicesFile);
-export const BUNDLED_VOCABULARIES = bundled('catalog/vocabularies.yaml', VocabulariesFile);
+export const BUNDLED_VOCABULARIES = vocabularies(bundled('catalog/vocabularies.yaml', VocabulariesFile));
 
 /** The bundled definition resolved against hand-made lists (the fixtures' models). */
 export function bundledAppendices(month: string, qd06: ServiceTable, qd422: ServiceTable, models: ModelTable): AppendicesSpec {
@@ -25,7 +26,7 @@ export function bundledAppendices(month: string, qd06: ServiceTable, qd422: Serv
     BUNDLED_DEFINITION,
     {
       services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
-      models: new Map([['models', { table: models, vocabulary: vocabulary(BUNDLED_VOCABULARIES.progress) }]]),
+      models: new Map([['models', { table: models, vocabulary: BUNDLED_VOCABULARIES.progress }]]),
     },
     month,
   );
@@ -37,3 +38,7 @@ export async function shippedTexts(model: ReportModel): Promise<ReportTexts> {
   if ('diagnostics' in r) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.texts;
 }
+
+/** The bundled statuses' wordings by id, and the returns' schemas made with them. */
+export const BUNDLED_LABELS = BUNDLED_VOCABULARIES.labels;
+export const { SubmissionFile } = submissionSchemas(BUNDLED_LABELS);
