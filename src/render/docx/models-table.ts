@@ -14,7 +14,7 @@ const text = (t: string, align: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left,
   children: cellText(t, { size, align, bold, after }),
 });
 
-/** the row's label ("Mô hình 6:") in bold, then its name */
+/** the row's label (the definition's `rowLabel`, filled) in bold, then its name */
 function modelCell(spec: ModelsTableSpec, row: ModelRow): GridCell {
   return {
     children: [
@@ -26,7 +26,7 @@ function modelCell(spec: ModelsTableSpec, row: ModelRow): GridCell {
   };
 }
 
-/** The progress label and sentence first ("Đánh giá tiến độ: …"), then the results, one paragraph per line. */
+/** The progress label (`progressLabel`) in bold italics and the progress sentence first, then the results, one paragraph per line. */
 function resultsCell(spec: ModelsTableSpec, row: ModelRow): GridCell {
   const progress = row.progress.trim() !== '' ? row.progress : row.statusLabel;
   const head =
