@@ -171,7 +171,6 @@ function kindFailure(kind: PackageKind, shown: string): Guarded {
 /** Inflates every entry with an output bound equal to its declared size: a lie in the directory is caught here. */
 const inflateRaw = promisify<Uint8Array, ZlibOptions, Buffer>(inflateRawCallback);
 const MIN_CHUNK = 64;
-const CHUNK_MAX = 32 * 1024 * 1024;
 
 async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Promise<Guarded | null> {
   // every part is handed to the thread pool at once: awaiting each before starting the next would wait for the
@@ -180,9 +179,10 @@ async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], s
     if (e.name.endsWith('/') || e.method === 0) return undefined;
     const start = dataOffset(bytes, e);
     const bound = Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1;
-    // the output in one buffer of the declared size (up to CHUNK_MAX): zlib's 16 KB chunks would each cost a
-    // callback on the main thread, and a copy to join them
-    const options = { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, Math.min(bound, CHUNK_MAX)) };
+    // the output in one buffer of the declared size: zlib's 16 KB chunks would each cost a callback on the main
+    // thread, and chunks of a bounded size a copy to join them (twice a large part's size at the peak). The sizes
+    // declared are bounded together (maxInflatedBytes), so these buffers are too.
+    const options = { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, bound) };
     return inflateRaw(bytes.subarray(start, start + e.compressedSize), options).then(
       (out) => ({ ok: true as const, out }),
       (err: unknown) => ({ ok: false as const, err }),

@@ -1,3 +1,4 @@
+import { capFile, listed } from '../diagnostics/cap.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -68,7 +69,7 @@ export function formSubmission(wb: WorkbookView, shown: string, identity: FormId
   const read = readForm(wb, shown, identity);
   const locator = read.locations.locator(shown);
   const shape = validateShape(SubmissionFile, read.input, locator);
-  const diagnostics = [...read.diagnostics, ...shape.diagnostics];
+  const diagnostics = capFile([...listed(read.diagnostics), ...shape.diagnostics]);
   if (!shape.ok || hasErrors(diagnostics)) return { identity, diagnostics };
   return { identity, submission: { file: shown, format: 'xlsx', submission: shape.value, locator }, diagnostics };
 }

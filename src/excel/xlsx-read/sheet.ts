@@ -249,7 +249,7 @@ class CellStore {
 
   private grow(): void {
     if (this.n >= this.max) {
-      throw new Refusal(`bảng tính có hơn ${this.max.toLocaleString('vi-VN')} ô có dữ liệu, nhiều hơn mọi biểu mẫu hay bảng Phụ lục có thể có (dữ liệu thừa ở dưới hoặc bên phải bảng?)`);
+      throw new Refusal(`bảng tính có hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô có dữ liệu, nhiều hơn mọi biểu mẫu hay bảng Phụ lục có thể có (dữ liệu thừa ở dưới hoặc bên phải bảng?)`);
     }
     this.rebuild(Math.min(this.rows.length * 2, this.max), (from, to) => to.set(from));
   }
