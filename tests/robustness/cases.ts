@@ -80,6 +80,9 @@ export const CASES: readonly Case[] = [
   { id: 'yaml.number-exponent', area: 'YAML', input: '`onTime: 1e3`', exit: 1, code: 'BC120', at: { file: Y, line: 4, column: 68 }, outcome: 'exponent refused' },
   { id: 'yaml.too-large', area: 'YAML', input: 'a 6 MB file', exit: 1, code: 'BC008', at: { file: Y }, outcome: 'refused before reading' },
   { id: 'yaml.too-many-nodes', area: 'YAML', input: 'a 2 MB flow sequence (`[a,a,a,…]`)', exit: 1, code: 'BC008', at: { file: Y, line: 3 }, outcome: 'refused before parsing: too many YAML items' },
+  { id: 'yaml.catalog-3mb-tab', area: 'YAML', input: 'a 3 MB catalog (26,000 services) with one Tab in a comment: the fast reader declines it', exit: 0, code: null, at: null, outcome: 'read by the full reader (token budget 2,000,000: every catalog up to the 5 MB cap)', boundMs: 30_000 },
+  { id: 'yaml.many-errors', area: 'YAML', input: '20,000 footnotes each a map (`f1: { a: 1 }`)', exit: 1, code: 'BC110', at: { file: Y }, outcome: '200 located errors and BC010 counting the rest (no stack overflow)' },
+  { id: 'yaml.many-aliases', area: 'YAML', input: '5,000 aliases (`- *x`)', exit: 1, code: 'BC103', at: { file: Y }, outcome: '200 located errors and BC010 counting the rest' },
   { id: 'yaml.many-keys', area: 'YAML', input: '10,000 footnotes in one map', exit: 0, code: 'BC241', at: { file: Y }, outcome: 'read in bounded time (footnotes unused: warnings)' },
 
   // ---------------------------------------------------------------- encoding (xlsx: tests/robustness/xlsx-cases.ts)
