@@ -3,7 +3,10 @@ import { slideFormula } from './formula.js';
 import { MergeIndex, type MergeRange } from './merges.js';
 import { readStringItem, type StringItem } from './strings.js';
 import type { CellStyle, Styles } from './styles.js';
+import { MAX_COLUMN, MAX_ROW, badReference, badRow, booleanOf, decimal, digits, isoValue, notANumber, numberOf, placed, serialIso, xsdNumber } from './values.js';
 import { DQUOTE, EQ, GT, LT, MalformedXml, Refusal, SLASH, Tag, XmlCursor, excelUnescape, shown } from './xml.js';
+
+export { serialIso, xsdNumber };
 
 /**
  * One worksheet part → a `SheetView`. `<sheetData>` is read in one forward pass: cells written the way Excel
@@ -26,8 +29,7 @@ export interface SheetContext {
   readonly budget?: { left: number };
 }
 
-export const MAX_ROW = 1_048_576;
-export const MAX_COLUMN = 16_384;
+export { MAX_COLUMN, MAX_ROW };
 
 /**
  * Cells with a value a workbook may hold, all sheets together. A form holds its department's rows of the
@@ -72,98 +74,6 @@ function cellType(x: XmlCursor, start: number, end: number): T {
   if (n === 3 && x.startsWith('str', start)) return T.Str;
   if (n === 9 && x.startsWith('inlineStr', start)) return T.Inline;
   return T.Number;
-}
-
-/** digits only, as an integer; -1 otherwise */
-function digits(b: Uint8Array, start: number, end: number): number {
-  if (end <= start || end - start > 9) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = b[i]! - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-const POWERS = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * A plain decimal ("-12.50") read without making a string: with at most 15 digits, digits / 10^k is the
- * correctly rounded value, the same as parseFloat. NaN when the text is anything else.
- */
-function decimal(b: Uint8Array, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (b[i] === 45) {
-    negative = true;
-    i++;
-  }
-  let n = 0;
-  let count = 0;
-  let scale = -1;
-  for (; i < end; i++) {
-    const ch = b[i]!;
-    if (ch === 46 && scale < 0) {
-      scale = 0;
-      continue;
-    }
-    const d = ch - 48;
-    if (!(d >= 0 && d <= 9) || ++count > 15) return NaN;
-    n = n * 10 + d;
-    if (scale >= 0) scale++;
-  }
-  if (count === 0) return NaN;
-  const v = scale > 0 ? n / POWERS[scale]! : n;
-  return negative ? -v : v;
-}
-
-/**
- * A number as XML Schema's `xsd:double` writes it (`-12.5`, `1E3`, `.5`, white space around), finite: the value
- * a spreadsheet program wrote in `<v>`. NaN for anything else ("4,637", "12abc", "0x10", "INF", ""): never a
- * prefix read as the number.
- */
-export function xsdNumber(text: string): number {
-  const t = text.trim();
-  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
-}
-
-/** `xsd:boolean`: "1"/"true" → true, "0"/"false" → false, anything else undefined */
-function xsdBoolean(text: string): boolean | undefined {
-  const t = text.trim();
-  return t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : undefined;
-}
-
-function notANumber(text: string): Refusal {
-  return new Refusal(`ô kiểu số ghi ${shown(text)}, không phải một số (tệp do chương trình khác tạo sai chuẩn)`);
-}
-
-function numberOf(text: string): number {
-  const v = xsdNumber(text);
-  if (!Number.isFinite(v)) throw notANumber(text);
-  return v;
-}
-
-/** serial → ISO date the way exceljs converts it (a Date at the rounded millisecond), '' when out of range */
-export function serialIso(serial: number, date1904: boolean): string {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-/** a `t="d"` cell (`xsd:dateTime` or `xsd:date`): its ISO date; anything else is a `Refusal` */
-function isoValue(v: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:\d{2})?$/.exec(v.trim());
-  const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    throw new Refusal(`ô kiểu ngày ghi ${shown(v)}, không phải một ngày (tệp do chương trình khác tạo sai chuẩn)`);
-  }
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-function booleanOf(v: string): boolean {
-  const b = xsdBoolean(v);
-  if (b === undefined) throw new Refusal(`ô kiểu TRUE/FALSE ghi ${shown(v)}, không phải 0 hay 1 (tệp do chương trình khác tạo sai chuẩn)`);
-  return b;
 }
 
 type Plain = Exclude<CellView, { kind: 'formula' }>;
@@ -920,23 +830,4 @@ function readParts(x: XmlCursor, reader: SheetReader, name: string, state: Sheet
   }
   x.checkEnd('worksheet');
   return reader.finish(name, state, new MergeIndex(merges));
-}
-
-/** a refusal at a cell */
-function placed(e: Refusal, row: number, column: number): Refusal {
-  e.place.cell ??= address(row, column);
-  return e;
-}
-
-function badReference(text: string): Refusal {
-  const m = /^\s*[A-Za-z]{1,3}(\d+)\s*$/.exec(text);
-  if (m && Number(m[1]) > MAX_ROW) return badRow(m[1]!, text);
-  return new Refusal(`địa chỉ ô ${shown(text)} không hợp lệ (cột từ A đến XFD, dòng từ 1 đến ${MAX_ROW.toLocaleString('vi-VN')})`);
-}
-
-function badRow(text: string, cell?: string): Refusal {
-  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  const what = cell === undefined ? '' : ` (ô ${shown(cell)})`;
-  if (n > MAX_ROW) return new Refusal(`trang tính có dòng ${n.toLocaleString('vi-VN')}${what}, quá giới hạn ${MAX_ROW.toLocaleString('vi-VN')} dòng của Excel`);
-  return new Refusal(`số dòng ${shown(text)}${what} không hợp lệ (dòng từ 1 đến ${MAX_ROW.toLocaleString('vi-VN')})`);
 }
