@@ -6,6 +6,7 @@ import { baocao } from '../helpers/cli.js';
 import { MINI, ROOT, SAMPLE, tempWorkspace, type TempWorkspace } from '../helpers/workspace.js';
 import { documentText, xmlParts } from '../robustness/docx-xml.js';
 import { formBytes, openBook, workspace } from '../excel/helpers.js';
+import { checkPackage } from '../ooxml/check.js';
 
 /** The report definition (data/report/appendices.yaml) and the vocabularies (catalog/vocabularies.yaml) as a workspace writes them. */
 
@@ -27,12 +28,15 @@ function sampleWithTemplates(): TempWorkspace {
   return w;
 }
 
+/** builds the month; the files are valid for Word and Excel (tests/ooxml/check.ts), whatever the definition lays out */
 function build(w: TempWorkspace, name: string): { docx: string; xlsx: Buffer } {
   const out = join(work, name);
   const r = baocao(['build', '--data', w.dir, '--month', '2024-09', '--out', out, '--json']);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const docx = readFileSync(join(out, 'bao-cao-de-an-06-2024-09.docx'));
-  return { docx: documentText(xmlParts(docx)['word/document.xml']!), xlsx: readFileSync(join(out, 'phu-luc-de-an-06-2024-09.xlsx')) };
+  const xlsx = readFileSync(join(out, 'phu-luc-de-an-06-2024-09.xlsx'));
+  for (const [bytes, file] of [[docx, 'report.docx'], [xlsx, 'appendices.xlsx']] as const) expect(checkPackage(new Uint8Array(bytes), file).errors).toEqual([]);
+  return { docx: documentText(xmlParts(docx)['word/document.xml']!), xlsx };
 }
 
 function validate(w: TempWorkspace): { code: number; diagnostics: Diag[] } {
