@@ -42,7 +42,22 @@ function heading(b: SheetBuilder, h: AppendixHeading, width: number): number {
   return row + 1;
 }
 
-function appendixSheet(model: ReportModel, a: Appendix, h: AppendixHeading, templated: Readonly<Record<string, readonly string[]>>): SheetSpec {
+/**
+ * The sheets' names: each appendix's label ("Phụ lục I") as Excel takes a name — at most 31 characters, none of
+ * : \ / ? * [ ], not blank — and a number after a name already given.
+ */
+export function sheetNames(labels: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return labels.map((label, i) => {
+    const base = label.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31).trim() || String(i + 1);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function appendixSheet(model: ReportModel, a: Appendix, h: AppendixHeading, name: string, templated: Readonly<Record<string, readonly string[]>>): SheetSpec {
   const t = a.table;
   const b = new SheetBuilder();
   const top = heading(b, h, t.columns.length);
@@ -54,7 +69,7 @@ function appendixSheet(model: ReportModel, a: Appendix, h: AppendixHeading, temp
   else if (t.kind === 'models') modelRows(b, first, t, modelList(model, t.list));
   else tallyRows(b, first, t);
   const spec: SheetSpec = {
-    name: h.label,
+    name,
     cells: b.cells,
     rows: b.rows,
     merges: b.merges,
@@ -70,7 +85,8 @@ function appendixSheet(model: ReportModel, a: Appendix, h: AppendixHeading, temp
 export async function renderAppendicesXlsx(model: ReportModel, options: AppendicesOptions): Promise<Uint8Array> {
   const { texts } = options;
   const date = options.createdAt ?? new Date(`${model.period.to}T00:00:00Z`);
-  const sheets = model.appendices.appendices.map((a, i) => appendixSheet(model, a, texts.appendices[i]!, texts.headings));
+  const names = sheetNames(texts.appendices.map((h) => h.label));
+  const sheets = model.appendices.appendices.map((a, i) => appendixSheet(model, a, texts.appendices[i]!, names[i]!, texts.headings));
   const title = model.appendices.workbookTitle;
   return writeWorkbook({
     creator: model.header.issuerName,

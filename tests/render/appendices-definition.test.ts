@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderAppendicesXlsx } from '../../src/excel/render-appendices.js';
+import { renderAppendicesXlsx, sheetNames } from '../../src/excel/render-appendices.js';
 import type { ReportModel } from '../../src/model/report-model.js';
 import { renderReportDocx } from '../../src/render/docx/render.js';
 import { loadTemplates } from '../../src/render/templates-load.js';
@@ -95,5 +95,16 @@ describe('the bundled month', () => {
   ])('builds %s byte for byte as before', (file, sha) => {
     if (!readdirSync(out).length) expect(baocao(['build', '--month', '2024-09', '--out', out]).code).toBe(0);
     expect(createHash('sha256').update(readFileSync(join(out, file))).digest('hex')).toBe(sha);
+  });
+});
+
+describe('the .xlsx sheets are named by the appendices labels', () => {
+  it.each([
+    ['as written', ['Phụ lục I', 'Phụ lục II'], ['Phụ lục I', 'Phụ lục II']],
+    ['cut to 31 characters', ['Phụ lục IV: TIẾN ĐỘ CÁC MÔ HÌNH ĐỀ ÁN 06'], ['Phụ lục IV TIẾN ĐỘ CÁC MÔ HÌNH']],
+    ['without the characters Excel refuses', ['Phụ lục [I]/?*'], ['Phụ lục I']],
+    ['numbered when given twice', ['Phụ lục I', 'phụ lục i', 'Phụ lục I'], ['Phụ lục I', 'phụ lục i (2)', 'Phụ lục I (3)']],
+  ])('%s', (_, labels, names) => {
+    expect(sheetNames(labels)).toEqual(names);
   });
 });
