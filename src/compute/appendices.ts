@@ -2,7 +2,7 @@ import type { Vocabulary } from '../catalog/catalog.js';
 import { fillLabel } from '../format/label.js';
 import { formatFraction, formatMonth, rate } from '../format/index.js';
 import type { AppendicesSpec, Appendix, AppendixTableSpec, HeadingCell, TableColumn, TallyRow } from '../model/appendix.js';
-import type { ModelTable, ServiceTable } from '../model/report-model.js';
+import type { Indicator, ModelTable, ServiceTable } from '../model/report-model.js';
 import type { AppendicesFileOut, AppendixTableOut } from '../schema/definition.js';
 import type { ProgressCount } from '../schema/vocabularies.js';
 
@@ -10,6 +10,7 @@ import type { ProgressCount } from '../schema/vocabularies.js';
 export interface AppendixLists {
   readonly services: ReadonlyMap<string, ServiceTable>;
   readonly models: ReadonlyMap<string, { readonly table: ModelTable; readonly vocabulary: Vocabulary<ProgressCount> }>;
+  readonly indicators: ReadonlyMap<string, readonly Indicator[]>;
 }
 
 interface Leaf<F extends string> {
@@ -82,6 +83,11 @@ function table(t: AppendixTableOut, lists: AppendixLists): AppendixTableSpec | n
       const rows = list.vocabulary.terms.map((term) => tallyRow(term.label, list.table.counts[term.id] ?? 0, all));
       const total = tallyRow(fillLabel(t.totalLabel, countedAs(list.table, list.vocabulary)), all, all);
       return { kind: 'tally', list: t.list, numbering: t.numbering ?? '1', rows, total, ...resolveColumns(t.columns) };
+    }
+    case 'indicators': {
+      const list = lists.indicators.get(t.list);
+      if (!list || list.length === 0) return null;
+      return { kind: 'indicators', list: t.list, numbering: t.numbering ?? '1', ...resolveColumns(t.columns) };
     }
   }
 }

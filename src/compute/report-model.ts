@@ -84,10 +84,19 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const period = reportingPeriod(month, input.settings.period.cutoffDay);
   const qd06 = serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth, catalog.vocabularies.connection);
   const qd422 = qd422Table(catalog, services, previous, prevMonth);
+  const indicatorValues = Object.fromEntries(
+    catalog.indicators.map((def) => {
+      const reported = indicators.get(def.id);
+      // a figure without its own "as of" date is as of the return's date, else the period's last day (docs/data-format.md)
+      const asOf = reported ? (submissions.find((s) => s.submission.department === reported.department)?.submission.asOf ?? period.to) : null;
+      return [def.id, indicator(def, reported, previous?.indicators[def.id], prevMonth, asOf)];
+    }),
+  );
   const modelRows = modelTable(catalog.models, models, index.department, catalog.vocabularies.progress);
   const lists = {
     services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
     models: new Map([['models', { table: modelRows, vocabulary: catalog.vocabularies.progress }]]),
+    indicators: new Map([['indicators', Object.values(indicatorValues)]]),
   };
 
   return {
@@ -100,14 +109,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     qd06,
     qd422,
     models: modelRows,
-    indicators: Object.fromEntries(
-      catalog.indicators.map((def) => {
-        const reported = indicators.get(def.id);
-        // a figure without its own "as of" date is as of the return's date, else the period's last day (docs/data-format.md)
-        const asOf = reported ? (submissions.find((s) => s.submission.department === reported.department)?.submission.asOf ?? period.to) : null;
-        return [def.id, indicator(def, reported, previous?.indicators[def.id], prevMonth, asOf)];
-      }),
-    ),
+    indicators: indicatorValues,
     sections: Object.fromEntries(
       catalog.sections.map((def): [string, Section] => {
         const r = sections.get(def.id);

@@ -1,6 +1,6 @@
 import { fillLabel, formatNumbering } from '../format/label.js';
-import type { HeadingCell, ModelField, ModelsTableSpec, ServiceField, ServicesTableSpec, TallyField, TallyTableSpec } from '../model/appendix.js';
-import type { ModelRow, ModelTable, ServiceFigures, ServiceTable } from '../model/report-model.js';
+import type { HeadingCell, IndicatorField, IndicatorsTableSpec, ModelField, ModelsTableSpec, ServiceField, ServicesTableSpec, TallyField, TallyTableSpec } from '../model/appendix.js';
+import type { Indicator, ModelRow, ModelTable, ServiceFigures, ServiceTable } from '../model/report-model.js';
 import { headingLines } from '../render/appendix-data.js';
 import type { CellValueSpec, SheetBuilder, StyleSpec } from './workbook-spec.js';
 
@@ -24,7 +24,7 @@ export const S = {
 } as const satisfies Record<string, StyleSpec>;
 
 /** Height of each heading row, by table kind (points) */
-export const HEADING_ROW_HEIGHT = { services: 48, models: 96, tally: 48 } as const;
+export const HEADING_ROW_HEIGHT = { services: 48, models: 96, tally: 48, indicators: 48 } as const;
 
 function clip(text: string): string {
   return text.length <= MAX_CELL ? text : text.slice(0, MAX_CELL - 1) + '…';
@@ -168,4 +168,31 @@ export function tallyRows(b: SheetBuilder, top: number, spec: TallyTableSpec): n
   });
   spec.columns.forEach((c, ci) => put(row, c.field, ci + 1, spec.total, null, true));
   return row + 1;
+}
+
+function indicatorCell(b: SheetBuilder, row: number, column: number, field: IndicatorField, r: Indicator, stt: string): void {
+  switch (field) {
+    case 'stt':
+      return b.set(row, column, stt, S.center);
+    case 'name':
+      return b.set(row, column, r.name, S.text);
+    case 'unit':
+      return b.set(row, column, r.unit, S.center);
+    case 'value':
+    case 'total':
+      return b.set(row, column, r[field], S.count);
+    case 'rate':
+      return rateCell(b, row, column, r.rate);
+    case 'previous':
+      return b.set(row, column, r.delta.previous, S.count);
+    case 'change':
+      // a signed count: "+594", "-3"
+      return b.set(row, column, r.delta.change, { ...S.count, numFmt: '+#,##0;-#,##0;0' });
+  }
+}
+
+/** Rows of an "indicators" table from `top`; returns the next free row. */
+export function indicatorRows(b: SheetBuilder, top: number, spec: IndicatorsTableSpec, rows: readonly Indicator[]): number {
+  rows.forEach((r, i) => spec.columns.forEach((c, ci) => indicatorCell(b, top + i, ci + 1, c.field, r, formatNumbering(i + 1, spec.numbering))));
+  return top + rows.length;
 }

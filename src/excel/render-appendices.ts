@@ -1,8 +1,8 @@
 import type { Appendix } from '../model/appendix.js';
 import type { ReportModel } from '../model/report-model.js';
-import { modelList, serviceList } from '../render/appendix-data.js';
+import { indicatorList, modelList, serviceList } from '../render/appendix-data.js';
 import type { AppendixHeading, ReportTexts } from '../render/template/report-texts.js';
-import { HEADING_ROW_HEIGHT, headingCells, modelRows, S, serviceRows, tallyRows } from './appendix-sheets.js';
+import { HEADING_ROW_HEIGHT, headingCells, indicatorRows, modelRows, S, serviceRows, tallyRows } from './appendix-sheets.js';
 import { writeWorkbook } from './exceljs-adapter.js';
 import { SheetBuilder, fitRowHeights, type SheetSpec } from './workbook-spec.js';
 
@@ -67,7 +67,8 @@ function appendixSheet(model: ReportModel, a: Appendix, h: AppendixHeading, name
   const first = bottom + 1;
   if (t.kind === 'services') serviceRows(b, first, t, serviceList(model, t.list));
   else if (t.kind === 'models') modelRows(b, first, t, modelList(model, t.list));
-  else tallyRows(b, first, t);
+  else if (t.kind === 'tally') tallyRows(b, first, t);
+  else indicatorRows(b, first, t, indicatorList(model, t.list));
   const spec: SheetSpec = {
     name,
     cells: b.cells,

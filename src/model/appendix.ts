@@ -9,6 +9,7 @@ export type NumberingStyle = '1' | '1.' | 'I' | 'I.' | 'a' | 'a)';
 export type ServiceField = 'stt' | 'name' | 'status' | 'total' | 'online' | 'rate' | 'onTime' | 'overdue' | 'difficulties';
 export type ModelField = 'stt' | 'model' | 'results' | 'status' | 'lead' | 'difficulties' | 'effectiveness' | 'funding' | 'continuation';
 export type TallyField = 'stt' | 'status' | 'count' | 'rate';
+export type IndicatorField = 'stt' | 'name' | 'unit' | 'value' | 'total' | 'rate' | 'previous' | 'change';
 
 export interface TableColumn<F extends string> {
   readonly field: F;
@@ -71,7 +72,12 @@ export interface TallyTableSpec extends TableBase<TallyField> {
   readonly total: TallyRow;
 }
 
-export type AppendixTableSpec = ServicesTableSpec | ModelsTableSpec | TallyTableSpec;
+export interface IndicatorsTableSpec extends TableBase<IndicatorField> {
+  readonly kind: 'indicators';
+  readonly numbering: NumberingStyle;
+}
+
+export type AppendixTableSpec = ServicesTableSpec | ModelsTableSpec | TallyTableSpec | IndicatorsTableSpec;
 
 export interface Appendix {
   readonly id: string;

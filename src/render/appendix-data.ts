@@ -1,5 +1,5 @@
 import type { HeadingCell } from '../model/appendix.js';
-import type { ModelTable, ReportModel, ServiceTable } from '../model/report-model.js';
+import type { Indicator, ModelTable, ReportModel, ServiceTable } from '../model/report-model.js';
 
 /** What the .docx and the .xlsx renderers both read of an appendix beyond its spec: its rows and its heading lines. */
 
@@ -14,6 +14,12 @@ export function serviceList(model: ReportModel, id: string): ServiceTable {
 export function modelList(model: ReportModel, id: string): ModelTable {
   if (id !== 'models') throw new Error(`no model list "${id}" in the model`);
   return model.models;
+}
+
+/** The indicators a table names: "indicators", in the catalog's order */
+export function indicatorList(model: ReportModel, id: string): readonly Indicator[] {
+  if (id !== 'indicators') throw new Error(`no indicator list "${id}" in the model`);
+  return Object.values(model.indicators);
 }
 
 /** A heading cell's lines: the template's (first the heading, then a note), or its text. */

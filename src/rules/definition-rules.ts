@@ -12,7 +12,7 @@ import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../render/docx/geomet
 /** The list ids each table kind may name, from the catalog: the service lists by their id, "models". */
 function listsOf(catalog: Catalog): Record<AppendixTableOut['kind'], readonly string[]> {
   const models = ['models'];
-  return { services: [catalog.qd06.id, catalog.qd422.id], models, tally: models };
+  return { services: [catalog.qd06.id, catalog.qd422.id], models, tally: models, indicators: ['indicators'] };
 }
 
 /** The placeholders each label may use */
@@ -21,6 +21,7 @@ const PLACEHOLDERS = {
   services: { groupLabel: ['id', 'title', 'count'] },
   models: { groupLabel: ['id', 'title', 'count'], rowLabel: ['number', 'id'], progressLabel: [] },
   tally: { totalLabel: ['all', ...PROGRESS_COUNTS] },
+  indicators: {},
 } as const;
 
 /**

@@ -38,6 +38,7 @@ function columns<const F extends readonly [string, ...string[]]>(fields: F) {
 export const SERVICE_FIELDS = ['stt', 'name', 'status', 'total', 'online', 'rate', 'onTime', 'overdue', 'difficulties'] as const;
 export const MODEL_FIELDS = ['stt', 'model', 'results', 'status', 'lead', 'difficulties', 'effectiveness', 'funding', 'continuation'] as const;
 export const TALLY_FIELDS = ['stt', 'status', 'count', 'rate'] as const;
+export const INDICATOR_FIELDS = ['stt', 'name', 'unit', 'value', 'total', 'rate', 'previous', 'change'] as const;
 
 /** Rows from a service list (catalog/services-*.yaml), in its groups. */
 const ServicesTable = z.strictObject({
@@ -74,7 +75,16 @@ const TallyTable = z.strictObject({
   columns: columns(TALLY_FIELDS),
 });
 
-export const AppendixTable = z.discriminatedUnion('kind', [ServicesTable, ModelsTable, TallyTable]);
+/** The figures of a list of indicators (catalog/indicators.yaml), one row each, with last month's and the change. */
+const IndicatorsTable = z.strictObject({
+  kind: z.literal('indicators'),
+  /** "indicators" */
+  list: Id,
+  numbering: z.optional(Numbering),
+  columns: columns(INDICATOR_FIELDS),
+});
+
+export const AppendixTable = z.discriminatedUnion('kind', [ServicesTable, ModelsTable, TallyTable, IndicatorsTable]);
 
 export const AppendicesFile = z.strictObject({
   /** the .xlsx's title; {month} is the report's month ("9/2024") */

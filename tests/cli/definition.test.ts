@@ -111,6 +111,45 @@ describe('a workspace with more appendices than the bundled three', () => {
   });
 });
 
+describe('an appendix of kind "indicators"', () => {
+  it('lists the indicators with their figures, those of last month and the change', async () => {
+    const w = sampleWithTemplates();
+    try {
+      w.write(
+        'report/appendices.yaml',
+        w.read('report/appendices.yaml') +
+          `
+  - id: phu-luc-6
+    title: phu-luc-6
+    attachedTo: kem-theo
+    orientation: landscape
+    table:
+      kind: indicators
+      list: indicators
+      numbering: "1."
+      columns:
+        - { field: stt, heading: STT, width: 720, sheetWidth: 6 }
+        - { field: name, heading: Chỉ tiêu, sheetWidth: 60 }
+        - { field: unit, heading: Đơn vị tính, width: 1400, sheetWidth: 12 }
+        - { field: value, heading: Tháng này, width: 1600, sheetWidth: 14 }
+        - { field: previous, heading: Tháng trước, width: 1600, sheetWidth: 14 }
+        - { field: change, heading: Tăng/giảm, width: 1400, sheetWidth: 12 }
+`,
+      );
+      w.write('templates/phu-luc-6.hbs', 'Phụ lục VI\nCÁC CHỈ TIÊU\n');
+      const { docx, xlsx } = build(w, 'indicators');
+      expect(docx).toContain('Phụ lục VICÁC CHỈ TIÊU');
+      expect(docx).toContain('STTChỉ tiêuĐơn vị tínhTháng nàyTháng trướcTăng/giảm');
+      expect(docx).toMatch(/\d+\.Số lượng CCCD được đồng bộ với thẻ BHYT còn hiệu lực để đi khám chữa bệnh bằng CCCDthẻ3\.182\.6033\.182\.009\+594/);
+      const sheet = (await openBook(xlsx)).getWorksheet('Phụ lục VI')!;
+      const row = sheet.getSheetValues().find((r) => Array.isArray(r) && r.includes('Số lượng CCCD được đồng bộ với thẻ BHYT còn hiệu lực để đi khám chữa bệnh bằng CCCD')) as unknown[];
+      expect(row.slice(3, 7)).toEqual(['thẻ', 3182603, 3182009, 594]);
+    } finally {
+      w.dispose();
+    }
+  });
+});
+
 describe('vocabularies as data', () => {
   it('"Toàn trình" is refused until the vocabulary has it, then validates, counts as connected and prints', async () => {
     const w = sampleWithTemplates();

@@ -27,6 +27,7 @@ export function bundledAppendices(month: string, qd06: ServiceTable, qd422: Serv
     {
       services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
       models: new Map([['models', { table: models, vocabulary: BUNDLED_VOCABULARIES.progress }]]),
+      indicators: new Map(),
     },
     month,
   );

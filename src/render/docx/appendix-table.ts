@@ -1,7 +1,8 @@
 import type { Table } from 'docx';
 import type { Appendix } from '../../model/appendix.js';
 import type { ReportModel } from '../../model/report-model.js';
-import { modelList, serviceList } from '../appendix-data.js';
+import { indicatorList, modelList, serviceList } from '../appendix-data.js';
+import { indicatorsTable } from './indicators-table.js';
 import { fillWidths, LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from './geometry.js';
 import { modelTable } from './models-table.js';
 import { serviceTable } from './services-table.js';
@@ -28,5 +29,7 @@ export function appendixTable(model: ReportModel, a: Appendix, templated: Readon
       return modelTable(t, modelList(model, t.list), appendixWidths(a), templated);
     case 'tally':
       return tallyTable(t, appendixWidths(a), templated);
+    case 'indicators':
+      return indicatorsTable(t, indicatorList(model, t.list), appendixWidths(a), templated);
   }
 }
