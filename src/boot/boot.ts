@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,18 +8,23 @@ import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
 
 /**
- * Starts the CLI from its CommonJS bundles with a V8 code cache (docs/performance.md).
+ * Starts the CLI from its CommonJS bundles with a code cache (docs/performance.md).
  *
  * scripts/bundle.js writes dist/cli/main.cjs (the program) and dist/vendor/*.cjs (docx, exceljs, handlebars …,
  * each one file). A command starts cold every time, and compiling JavaScript is much of what it does: exceljs alone
- * is 680 files. Here each bundle is compiled with the bytecode V8 produced the last time the same command ran the
- * same bundle on the same Node, so V8 neither parses it nor compiles the functions it already compiled then.
+ * is 680 files. A code cache keeps the bytecode V8 produced for a bundle, so that the next run neither parses it nor
+ * compiles the functions compiled then.
  *
- * The cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without it,
- * then writing a new one. Files are named by the bundle's content hash (computed when it was built), the command
- * and the Node version and architecture; each carries a checksum; they are written atomically (a temporary file,
- * then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the system's
- * temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the cache off.
+ * Node 22.1 and later have one of their own (`module.enableCompileCache`): there the bundles are plain `require`s
+ * and Node keeps their cache, in dist/.cache/node/. Node 20 has none: there each bundle is compiled here with the
+ * bytecode V8 produced the last time the same command ran the same bundle on the same Node.
+ *
+ * Either cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without
+ * it, then writing a new one. Our files are named by the bundle's content hash (computed when it was built), the
+ * command and the Node version and architecture; each carries a checksum; they are written atomically (a temporary
+ * file, then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the
+ * system's temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the
+ * code cache off (Node's as well as ours).
  */
 
 interface Bundle {
@@ -28,7 +34,7 @@ interface Bundle {
   readonly hash: string;
 }
 
-/** replaced by scripts/bundle.js */
+/** replaced by scripts/bundle.js; `vendors` is keyed by the name the program's bundle requires each one by */
 declare const __BAOCAO_BUNDLES__: { readonly main: Bundle; readonly vendors: Readonly<Record<string, Bundle>> };
 
 const DIST = dirname(fileURLToPath(import.meta.url));
@@ -52,13 +58,41 @@ export interface DataCache {
 
 type Main = { main(argv: readonly string[], services?: { cache?: DataCache }): Promise<number> };
 
+/** Node 22.1 and later */
+const { enableCompileCache, constants } = nodeModule as unknown as {
+  enableCompileCache?: (dir: string) => { status: number };
+  constants?: { compileCacheStatus?: { ENABLED: number; ALREADY_ENABLED: number } };
+};
+
 export async function boot(argv: readonly string[]): Promise<number> {
-  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', process.env.BAOCAO_V8_CACHE !== '0');
-  const { main } = loader.load(__BAOCAO_BUNDLES__.main) as Main;
+  const enabled = process.env.BAOCAO_V8_CACHE !== '0';
+  const nodeCache = typeof enableCompileCache === 'function';
+  if (nodeCache && enabled) useNodeCompileCache();
+  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', enabled && !nodeCache);
+  const file = join(DIST, __BAOCAO_BUNDLES__.main.file);
+  const { main } = (nodeCache ? createRequire(file)(file) : loader.load(__BAOCAO_BUNDLES__.main)) as Main;
   try {
     return await main(argv, process.env.BAOCAO_DATA_CACHE === '0' ? {} : { cache: loader.dataCache() });
   } finally {
     loader.save();
+  }
+}
+
+/** Node's compile cache in dist/.cache/node, or in the user's folder of the temporary directory if that cannot be made. */
+function useNodeCompileCache(): void {
+  const status = constants?.compileCacheStatus;
+  const ok = [status?.ENABLED ?? 1, status?.ALREADY_ENABLED ?? 2];
+  for (const dir of [ownDir(), sharedDir()]) {
+    if (!dir) continue;
+    try {
+      if (dir !== ownDir()) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        if (!mine(dir)) continue;
+      }
+      if (ok.includes(enableCompileCache!(join(dir, 'node')).status)) return;
+    } catch {
+      // no cache is a slower start, nothing more
+    }
   }
 }
 
