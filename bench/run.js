@@ -95,8 +95,9 @@ function loads(args) {
 // ---------------------------------------------------------------- workloads
 
 const MAJOR = process.versions.node.split('.')[0];
-// src/boot/boot.ts: Node's compile cache where Node has one, ours on Node 20
-const CODE_CACHE = typeof nodeModule.enableCompileCache === 'function' ? "Node's compile cache (`module.enableCompileCache`)" : 'our V8 code cache (src/boot/boot.ts)';
+// src/boot/boot.ts: our V8 code cache; where Node has a compile cache of its own, it is measured beside ours
+const NODE_COMPILE_CACHE = typeof nodeModule.enableCompileCache === 'function';
+const CODE_CACHE = `our V8 code cache${NODE_COMPILE_CACHE ? " (Node's compile cache measured beside it)" : " (this Node has none of its own)"}`;
 log(`baocao bench: node ${process.version}, code cache: ${CODE_CACHE}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB; ${RUNS} runs a measure; peak memory by ${GNU_TIME ? 'GNU time' : 'bench/launch.js'}`);
 mkdirSync(TMP, { recursive: true });
 const t0 = performance.now();
@@ -130,6 +131,12 @@ const b1 = measure('build-1x', 'build (docx and xlsx), 1×', [BIN, 'build', '--m
 const helpCold = measure('help-nocache', '--help, no code cache (first run)', [BIN, '--help'], { env: { BAOCAO_V8_CACHE: '0' } });
 const v1Cold = measure('validate-1x-nocache', 'validate 1×, no code cache (first run)', [BIN, 'validate', '--month', MONTH], { env: { BAOCAO_V8_CACHE: '0' } });
 const b1Cold = measure('build-1x-nocache', 'build 1×, no code cache (first run)', [BIN, 'build', '--month', MONTH, '--out', out('all-1c')], { env: { BAOCAO_V8_CACHE: '0' } });
+if (NODE_COMPILE_CACHE) {
+  const node = { env: { BAOCAO_V8_CACHE: 'node' } };
+  measure('help-nodecache', "--help, Node's compile cache instead of ours", [BIN, '--help'], node);
+  measure('validate-1x-nodecache', "validate 1×, Node's compile cache instead of ours", [BIN, 'validate', '--month', MONTH], node);
+  measure('build-1x-nodecache', "build 1×, Node's compile cache instead of ours", [BIN, 'build', '--month', MONTH, '--out', out('all-1n')], node);
+}
 const v10 = measure('validate-10x', 'validate, 10×', [BIN, 'validate', '--data', ws[10], '--month', MONTH]);
 const b10 = measure('build-10x', 'build (docx and xlsx), 10×', [BIN, 'build', '--data', ws[10], '--month', MONTH, '--out', out('all-10')], { runs: Math.min(RUNS, 5) });
 const v100 = measure('validate-100x', 'validate, 100×', [BIN, 'validate', '--data', ws[100], '--month', MONTH], { runs: Math.min(RUNS, 5) });

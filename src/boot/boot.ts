@@ -15,16 +15,19 @@ import * as zlib from 'node:zlib';
  * is 680 files. A code cache keeps the bytecode V8 produced for a bundle, so that the next run neither parses it nor
  * compiles the functions compiled then.
  *
- * Node 22.1 and later have one of their own (`module.enableCompileCache`): there the bundles are plain `require`s
- * and Node keeps their cache, in dist/.cache/node/. Node 20 has none: there each bundle is compiled here with the
- * bytecode V8 produced the last time the same command ran the same bundle on the same Node.
+ * Each bundle is compiled here with the bytecode V8 produced the last time the same command ran the same bundle on
+ * the same Node, saved when that command was done: it holds every function the command ran. Node 22.1 and later
+ * have a compile cache of their own (`module.enableCompileCache`), but Node makes its entry when it compiles a
+ * file, before running it: it holds the bundle's top level only, and saves about half of what this one does
+ * (docs/performance.md, measured on Node 22 and 24). BAOCAO_V8_CACHE=node uses Node's instead (the bundles loaded
+ * by plain `require`, the cache in dist/.cache/node/), for measuring the two against each other.
  *
  * Either cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without
  * it, then writing a new one. Our files are named by the bundle's content hash (computed when it was built), the
  * command and the Node version and architecture; each carries a checksum; they are written atomically (a temporary
  * file, then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the
  * system's temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the
- * code cache off (Node's as well as ours).
+ * code cache off.
  */
 
 interface Bundle {
@@ -65,12 +68,13 @@ const { enableCompileCache, constants } = nodeModule as unknown as {
 };
 
 export async function boot(argv: readonly string[]): Promise<number> {
-  const enabled = process.env.BAOCAO_V8_CACHE !== '0';
-  const nodeCache = typeof enableCompileCache === 'function';
-  if (nodeCache && enabled) useNodeCompileCache();
-  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', enabled && !nodeCache);
+  const cache = process.env.BAOCAO_V8_CACHE;
+  // Node's compile cache where asked for (a Node without one runs without a code cache)
+  const plain = cache === 'node';
+  if (plain && typeof enableCompileCache === 'function') useNodeCompileCache();
+  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', cache !== '0' && !plain);
   const file = join(DIST, __BAOCAO_BUNDLES__.main.file);
-  const { main } = (nodeCache ? createRequire(file)(file) : loader.load(__BAOCAO_BUNDLES__.main)) as Main;
+  const { main } = (plain ? createRequire(file)(file) : loader.load(__BAOCAO_BUNDLES__.main)) as Main;
   try {
     return await main(argv, process.env.BAOCAO_DATA_CACHE === '0' ? {} : { cache: loader.dataCache() });
   } finally {
@@ -97,13 +101,7 @@ function useNodeCompileCache(): void {
 }
 
 function checksum(data: Uint8Array): number {
-  const crc = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (crc) return crc(data) >>> 0;
-  // Node before 20.15: a cheap sum of 32-bit words (the length is checked too)
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let h = 0x811c9dc5;
-  for (let i = 0; i + 4 <= data.length; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193) >>> 0;
-  return h;
+  return zlib.crc32(data) >>> 0;
 }
 
 class Loader {
