@@ -117,7 +117,7 @@ function scaleCatalog(from, to, k) {
   mkdirSync(join(to, 'catalog'), { recursive: true });
   const d = cat('departments.yaml');
   write(join(to, 'catalog', 'departments.yaml'), {
-    departments: copies(d.departments, (x, c) => (c === 1 ? x : defined({ ...x, id: suffix(x.id, c), name: `${x.name} ${place(c)}`, short: x.short && `${x.short} ${place(c)}` }))),
+    departments: copies(d.departments, (x, c) => (c === 1 ? x : defined({ ...x, id: suffix(x.id, c), name: `${x.name} ${place(c)}` }))),
   });
   const q06 = cat('services-qd06.yaml');
   write(join(to, 'catalog', 'services-qd06.yaml'), { ...q06, services: renumber(copies(q06.services, service)) });

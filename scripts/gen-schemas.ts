@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { SubmissionFile, BaselineFile } from '../src/schema/submission.js';
 import { ReportSettingsFile } from '../src/schema/report-settings.js';
-import { DepartmentsFile, ServicesFile, ModelsFile, IndicatorsFile, SectionsFile } from '../src/schema/catalog.js';
+import { DepartmentsFile, Qd06ServicesFile, Qd422ServicesFile, ModelsFile, IndicatorsFile, SectionsFile } from '../src/schema/catalog.js';
 
 const out = join(process.cwd(), 'schemas');
 mkdirSync(out, { recursive: true });
@@ -14,7 +14,8 @@ const schemas: Record<string, z.ZodType> = {
   baseline: BaselineFile,
   report: ReportSettingsFile,
   departments: DepartmentsFile,
-  services: ServicesFile,
+  'services-qd06': Qd06ServicesFile,
+  'services-qd422': Qd422ServicesFile,
   models: ModelsFile,
   indicators: IndicatorsFile,
   sections: SectionsFile,

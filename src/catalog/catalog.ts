@@ -11,7 +11,6 @@ import type {
 export interface Department {
   readonly id: string;
   readonly name: string;
-  readonly short: string;
 }
 
 export interface ServiceDef {
@@ -99,7 +98,7 @@ function services(f: ServicesFileOut): ServiceCatalog {
 
 export function assembleCatalog(files: CatalogFiles): Catalog {
   return {
-    departments: files.departments.departments.map((d) => ({ id: d.id, name: d.name, short: d.short ?? d.name })),
+    departments: files.departments.departments.map((d) => ({ id: d.id, name: d.name })),
     qd06: services(files.qd06),
     qd422: services(files.qd422),
     models: files.models.groups.map((g) => ({ id: g.id, title: g.title, models: g.models.map((m) => ({ ...m })) })),

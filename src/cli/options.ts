@@ -29,6 +29,13 @@ export function usage(message: string): BaocaoError {
 
 /** --month as given ("2024-09" or "9/2024"), or the latest month folder of the workspace. */
 export async function resolveMonth(given: string | undefined, dir: DataDir): Promise<string> {
+  const month = await monthOrNone(given, dir);
+  if (month === undefined) throw noMonth(dir);
+  return month;
+}
+
+/** --month as given, else the latest month folder; undefined when the workspace has none yet (a new one). */
+export async function monthOrNone(given: string | undefined, dir: DataDir): Promise<string | undefined> {
   if (given !== undefined) {
     const m = parseMonth(given);
     if (!m) throw usage(`tháng "${given}" không hợp lệ: viết dạng YYYY-MM, ví dụ --month 2024-09`);
@@ -41,7 +48,9 @@ export async function resolveMonth(given: string | undefined, dir: DataDir): Pro
     throw new BaocaoError(EXIT.io, error(CODES.workspaceMissing, `không tìm thấy thư mục dữ liệu "${dir.shown}" (chọn bằng --data DIR)`, { file: dir.shown }));
   }
   const months = names.filter((n) => /^\d{4}-(0[1-9]|1[0-2])$/.test(n)).sort();
-  const latest = months[months.length - 1];
-  if (!latest) throw usage(`thư mục dữ liệu "${dir.shown}" chưa có tháng nào: hãy ghi rõ --month YYYY-MM`);
-  return latest;
+  return months[months.length - 1];
+}
+
+export function noMonth(dir: DataDir): BaocaoError {
+  return usage(`thư mục dữ liệu "${dir.shown}" chưa có tháng nào: hãy ghi rõ --month YYYY-MM`);
 }

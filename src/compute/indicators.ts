@@ -23,6 +23,8 @@ export function indicator(
   reported: ReportedIndicator | undefined,
   previous: IndicatorEntryOut | undefined,
   previousMonth: string | null,
+  /** the date a reported figure is as of when its entry does not say */
+  defaultAsOf: string | null = null,
 ): Indicator {
   const e = reported?.entry;
   const value = valueOf(e, def);
@@ -42,7 +44,7 @@ export function indicator(
     remaining,
     remainingRate: rr,
     remainingRateText: formatFraction(rr),
-    asOf: e?.asOf ?? null,
+    asOf: e?.asOf ?? (value !== null ? defaultAsOf : null),
     from: e?.from ?? null,
     parts: Object.fromEntries(
       def.parts.map((p) => [

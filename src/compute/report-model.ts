@@ -77,19 +77,25 @@ export function buildReportModel(input: ModelInput): ReportModel {
   }
   const byFile = new Map(submissions.map((s) => [s.submission.department, s.file]));
   const previousParts = prevMonth ? monthParts(prevMonth) : monthParts(previousMonth(month));
+  const period = reportingPeriod(month, input.settings.period.cutoffDay);
 
   return {
     schemaVersion: 1,
     ...monthParts(month),
     next: monthParts(nextMonth(month)),
     previous: { ...previousParts, source: previous?.source ?? 'none' },
-    period: reportingPeriod(month, input.settings.period.cutoffDay),
+    period,
     header: header(input.settings),
     qd06: serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth),
     qd422: qd422Table(catalog, services, previous, prevMonth),
     models: modelTable(catalog.models, models, index.department),
     indicators: Object.fromEntries(
-      catalog.indicators.map((def) => [def.id, indicator(def, indicators.get(def.id), previous?.indicators[def.id], prevMonth)]),
+      catalog.indicators.map((def) => {
+        const reported = indicators.get(def.id);
+        // a figure without its own "as of" date is as of the return's date, else the period's last day (docs/data-format.md)
+        const asOf = reported ? (submissions.find((s) => s.submission.department === reported.department)?.submission.asOf ?? period.to) : null;
+        return [def.id, indicator(def, reported, previous?.indicators[def.id], prevMonth, asOf)];
+      }),
     ),
     sections: Object.fromEntries(
       catalog.sections.map((def): [string, Section] => {

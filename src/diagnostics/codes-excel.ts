@@ -66,6 +66,14 @@ export const EXCEL_CODES = {
   formSourceInvalid: 'BC443',
   /** the department's YAML file that an import would update has errors of its own */
   importTargetInvalid: 'BC444',
+  /** warning: the department's file of the month cannot be read, so its form shows last month's texts carried forward */
+  formTextsCarried: 'BC445',
+  /** warning: an import clears a text or status the department's file of the month has (its cell left blank) */
+  importCleared: 'BC446',
+  /** a connection or progress status left blank where last month's return has one */
+  importStatusBlank: 'BC447',
+  /** the file is refused (its own problems, or those of a file it is imported with): its returns are not written */
+  importRefused: 'BC448',
 } as const;
 
 export type ExcelCode = (typeof EXCEL_CODES)[keyof typeof EXCEL_CODES];

@@ -27,6 +27,7 @@ export const CODES = {
   schemaUnknownKey: 'BC111',
   schemaMissingKey: 'BC112',
   schemaValue: 'BC113',
+  // BC114–BC115: printed lines and fields to fill (schema/lines.ts LINE_CODES)
   // BC120–BC124: scalars (schema/scalars.ts ISSUE_CODES)
 
   unknownDepartment: 'BC201',
@@ -48,4 +49,7 @@ export const CODES = {
   catalogDuplicateId: 'BC250',
   catalogUnknownOwner: 'BC251',
   missingDepartment: 'BC260',
+  citedValueMissing: 'BC270',
+  comparisonLeftOut: 'BC271',
+  staleMonthInText: 'BC272',
 } as const;

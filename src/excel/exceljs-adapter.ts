@@ -86,6 +86,9 @@ function cellStyle(sheet: SheetSpec, s: StyleSpec | undefined): Partial<ExcelJST
 }
 const STYLES = new Map<string, Partial<ExcelJSTypes.Style>>();
 
+const DATE_FLOOR = new Date(Date.UTC(2000, 0, 1));
+const DATE_CEILING = new Date(Date.UTC(2099, 11, 31));
+
 function validation(rule: ValidationSpec): ExcelJSTypes.DataValidation {
   const prompt = rule.prompt ? { showInputMessage: true, prompt: rule.prompt, ...(rule.promptTitle ? { promptTitle: rule.promptTitle } : {}) } : {};
   const err = 'error' in rule && rule.error ? { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ', error: rule.error } : {};
@@ -95,8 +98,9 @@ function validation(rule: ValidationSpec): ExcelJSTypes.DataValidation {
     case 'list':
       return { type: 'list', allowBlank: true, formulae: [rule.source], ...prompt, ...err };
     case 'date':
-      // 1/1/2000 … 31/12/2099 as date serials
-      return { type: 'date', operator: 'between', allowBlank: true, formulae: [36526, 73415], ...prompt, ...err } as unknown as ExcelJSTypes.DataValidation;
+      // 1/1/2000 … 31/12/2099, stored as the date serials 36526 and 73050: exceljs writes a date rule's formulae
+      // through `new Date(formula)`, so a number given here would be read as milliseconds (January 1970)
+      return { type: 'date', operator: 'between', allowBlank: true, formulae: [DATE_FLOOR, DATE_CEILING], ...prompt, ...err } as unknown as ExcelJSTypes.DataValidation;
     case 'prompt':
       return { type: 'any', allowBlank: true, formulae: [], ...prompt } as unknown as ExcelJSTypes.DataValidation;
   }

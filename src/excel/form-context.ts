@@ -17,8 +17,14 @@ export interface FormInput {
     readonly indicators: Readonly<Record<string, IndicatorEntryOut>>;
     readonly models: Readonly<Record<string, ModelEntryOut>>;
   } | null;
-  /** the month's current return, written into the input cells (`forms --filled`) */
+  /** the month's current return, whose figures are written into the input cells (`forms --filled`) */
   readonly current?: Submission;
+  /**
+   * the return whose texts and statuses (connection, difficulties, models' status and texts, sections, footnotes,
+   * asOf, indicators' dates) fill their input cells, and whose rows are marked present: the department's file of
+   * the month, or last month's return carried forward as `baocao open` does (with --filled: `current`)
+   */
+  readonly texts?: Submission;
   /** the workbook's date (fixed, for reproducible files) */
   readonly date: Date;
 }

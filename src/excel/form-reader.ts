@@ -179,7 +179,7 @@ function readIndicators(reader: Reader, r: SheetReader): void {
       const path = ['indicators', key.id, 'parts', key.part];
       reader.locateRow(r, row, path);
       const v = reader.field(r, row, 'value', path);
-      if (v.trim() === '') continue;
+      if (v.trim() === '' && !isPresent(r, row)) continue;
       const parent = out.get(key.id) ?? {};
       out.set(key.id, { ...parent, parts: { ...((parent.parts as Obj | undefined) ?? {}), [key.part]: v } });
     }

@@ -78,8 +78,9 @@ function num(v: number | null | undefined): number | null {
   return v === null || v === undefined ? null : v;
 }
 
-function serviceCells(w: RowWriter, row: number, ctx: FormContext, cur: Figures | undefined, prev: Figures | undefined, where: string): void {
-  w.put(row, 'connection', cur?.connection ? CONNECTION_LABELS[cur.connection] : null, STYLE.input);
+/** `cur`: this month's figures (--filled); `text`: the row's status and difficulties (`FormInput.texts`) */
+function serviceCells(w: RowWriter, row: number, ctx: FormContext, cur: Figures | undefined, text: Figures | undefined, prev: Figures | undefined, where: string): void {
+  w.put(row, 'connection', text?.connection ? CONNECTION_LABELS[text.connection] : null, STYLE.input);
   w.put(row, 'connection.prev', prev?.connection ? CONNECTION_LABELS[prev.connection] : null, STYLE.previous);
   for (const k of ['total', 'online', 'onTime', 'overdue'] as const) {
     w.put(row, k, num(cur?.[k]), STYLE.inputCount);
@@ -89,7 +90,7 @@ function serviceCells(w: RowWriter, row: number, ctx: FormContext, cur: Figures 
   const o = address(row, w.col('online'));
   const r = rate(cur?.online ?? null, cur?.total ?? null);
   w.put(row, 'rate', { formula: `IF(AND(ISNUMBER(${t}),ISNUMBER(${o}),N(${t})>0),${o}/${t},"")`, ...(r === null ? {} : { result: r }) }, STYLE.computed);
-  w.put(row, 'difficulties', cellText(ctx, cur?.difficulties, `${where} › difficulties`), STYLE.input);
+  w.put(row, 'difficulties', cellText(ctx, text?.difficulties, `${where} › difficulties`), STYLE.input);
 }
 
 function tableTitle(cat: ServiceCatalog, which: 'I' | 'II'): string {
@@ -110,18 +111,19 @@ export function writeServicesSheet(b: SheetBuilder, ctx: FormContext): Extra {
       if (g.id !== '') w.heading(row++, `${g.id}. ${g.title}`);
       for (const s of g.services) {
         const cur = ctx.current?.services?.[s.id];
+        const text = ctx.texts?.services?.[s.id];
         const prev = ctx.previous?.services[s.id];
         w.put(row, 'id', s.id, STYLE.catalog);
         w.put(row, 'stt', s.stt, STYLE.catalog);
         w.put(row, 'name', s.name, STYLE.catalog);
-        serviceCells(w, row, ctx, cur, prev, `services › ${s.id}`);
-        w.finish(row++, ROW.service(s.id), cur !== undefined);
+        serviceCells(w, row, ctx, cur, text, prev, `services › ${s.id}`);
+        w.finish(row++, ROW.service(s.id), text !== undefined);
         for (const p of s.parts) {
-          const pc = cur?.parts?.[p.id];
+          const pt = text?.parts?.[p.id];
           w.put(row, 'id', p.id, STYLE.catalog);
           w.put(row, 'name', `- ${p.name}`, { ...STYLE.catalog, indent: 1 });
-          serviceCells(w, row, ctx, pc, prev?.parts?.[p.id], `services › ${s.id} › ${p.id}`);
-          w.finish(row++, ROW.servicePart(s.id, p.id), pc !== undefined);
+          serviceCells(w, row, ctx, cur?.parts?.[p.id], pt, prev?.parts?.[p.id], `services › ${s.id} › ${p.id}`);
+          w.finish(row++, ROW.servicePart(s.id, p.id), pt !== undefined);
         }
       }
     }
@@ -161,16 +163,17 @@ export function writeIndicatorsSheet(b: SheetBuilder, ctx: FormContext): Extra {
       w.put(row, 'total', num(cur?.total), STYLE.inputCount);
       w.put(row, 'total.prev', num(prev?.total), STYLE.previousCount);
     }
-    w.put(row, 'asOf', cur?.asOf ? { date: cur.asOf } : null, STYLE.inputDate);
-    w.put(row, 'from', cur?.from ? { date: cur.from } : null, STYLE.inputDate);
-    w.finish(row++, ROW.indicator(id), cur !== undefined);
+    const dates = ctx.texts?.indicators?.[id];
+    w.put(row, 'asOf', dates?.asOf ? { date: dates.asOf } : null, STYLE.inputDate);
+    w.put(row, 'from', dates?.from ? { date: dates.from } : null, STYLE.inputDate);
+    w.finish(row++, ROW.indicator(id), dates !== undefined);
     for (const p of def.parts) {
       w.put(row, 'id', p.id, STYLE.catalog);
       w.put(row, 'name', `- ${p.name}`, { ...STYLE.catalog, indent: 1 });
       w.put(row, 'unit', def.unit, STYLE.catalog);
       w.put(row, 'value', num(cur?.parts?.[p.id]), STYLE.inputCount);
       w.put(row, 'value.prev', num(prev?.parts?.[p.id]), STYLE.previousCount);
-      w.finish(row++, ROW.indicatorPart(id, p.id), false);
+      w.finish(row++, ROW.indicatorPart(id, p.id), dates?.parts != null && Object.hasOwn(dates.parts, p.id));
     }
   }
   validations(b, w, cols, ctx);
@@ -187,7 +190,7 @@ export function writeModelsSheet(b: SheetBuilder, ctx: FormContext): Extra {
     if (!models.length) continue;
     w.heading(row++, `${g.id}. ${g.title}`);
     for (const m of models) {
-      const cur = ctx.current?.models?.[m.id];
+      const cur = ctx.texts?.models?.[m.id];
       const prev = ctx.previous?.models[m.id];
       w.put(row, 'id', m.id, STYLE.catalog);
       w.put(row, 'name', `Mô hình ${m.number}: ${m.name}`, STYLE.catalog);

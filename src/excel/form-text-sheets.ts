@@ -47,7 +47,7 @@ export function writeGeneralSheet(b: SheetBuilder, ctx: FormContext, kinds: read
   line(6, ROW.month, 'Tháng báo cáo', formatMonth(ctx.month));
   line(7, 'period', 'Kỳ báo cáo', `từ ${short(ctx.period.from)} đến ${short(ctx.period.to)}`);
   w.put(8, 'label', `Ngày chốt số liệu (chỉ ghi nếu khác ngày ${short(ctx.period.to)})`, { ...STYLE.catalog, font: { bold: true, size: 11 } });
-  w.put(8, 'value', ctx.current?.asOf ? { date: ctx.current.asOf } : null, { ...STYLE.inputDate, horizontal: 'left' });
+  w.put(8, 'value', ctx.texts?.asOf ? { date: ctx.texts.asOf } : null, { ...STYLE.inputDate, horizontal: 'left' });
   b.set(8, 1, ROW.asOf, STYLE.hidden);
   b.merge(10, 3, 10, 4, 'HƯỚNG DẪN', STYLE.heading);
   instructions(ctx, kinds).forEach((text, i) => {
@@ -66,7 +66,7 @@ export function writeSectionsSheet(b: SheetBuilder, ctx: FormContext): Extra {
   let row = FIRST_DATA_ROW;
   for (const id of ctx.owned.section) {
     const def = index.section.get(id)!;
-    const paragraphs = ctx.current?.sections?.[id];
+    const paragraphs = ctx.texts?.sections?.[id];
     const n = Math.max(MIN_PARAGRAPH_ROWS, (paragraphs?.length ?? 0) + SPARE_PARAGRAPHS);
     for (let i = 0; i < n; i++) {
       w.put(row, 'id', i === 0 ? id : null, STYLE.catalog);
@@ -82,7 +82,7 @@ export function writeSectionsSheet(b: SheetBuilder, ctx: FormContext): Extra {
 export function writeFootnotesSheet(b: SheetBuilder, ctx: FormContext): Extra {
   const cols = FOOTNOTE_COLUMNS;
   const w = startDataSheet(b, ctx, cols, SHEET_MARK.footnotes, 'CHÚ THÍCH CUỐI TRANG (gọi trong lời văn bằng [^mã])');
-  const notes = Object.entries(ctx.current?.footnotes ?? {});
+  const notes = Object.entries(ctx.texts?.footnotes ?? {});
   let row = FIRST_DATA_ROW;
   for (let i = 0; i < notes.length + SPARE_FOOTNOTES; i++) {
     const [id, text] = notes[i] ?? [null, null];

@@ -43,13 +43,13 @@ const WRITERS: Record<SheetKind, (b: SheetBuilder, ctx: FormContext, kinds: read
 };
 
 /** Which sheets a department's form has. */
-export function formSheets(ctx: Pick<FormContext, 'owned' | 'current'>): SheetKind[] {
+export function formSheets(ctx: Pick<FormContext, 'owned' | 'texts'>): SheetKind[] {
   const kinds: SheetKind[] = ['general'];
   if (ctx.owned.service.length) kinds.push('services');
   if (ctx.owned.indicator.length) kinds.push('indicators');
   if (ctx.owned.model.length) kinds.push('models');
   if (ctx.owned.section.length) kinds.push('sections');
-  if (ctx.owned.section.length || Object.keys(ctx.current?.footnotes ?? {}).length) kinds.push('footnotes');
+  if (ctx.owned.section.length || Object.keys(ctx.texts?.footnotes ?? {}).length) kinds.push('footnotes');
   return kinds;
 }
 
@@ -57,6 +57,8 @@ export function formSheets(ctx: Pick<FormContext, 'owned' | 'current'>): SheetKi
 export function buildFormSpec(input: FormInput, file: string): { spec: WorkbookSpec; diagnostics: Diagnostic[] } {
   const ctx: FormContext = {
     ...input,
+    // the return filled in (--filled) is the one whose texts the form shows
+    ...(input.texts ?? input.current ? { texts: input.texts ?? input.current } : {}),
     owned: ownedBy(input.catalog, input.department.id),
     labels: { current: `Tháng ${formatMonth(input.month)}`, previous: input.previous ? `Tháng ${formatMonth(input.previous.month)}` : 'Tháng trước' },
     lists: {

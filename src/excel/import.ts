@@ -1,23 +1,29 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { indexCatalog } from '../catalog/catalog.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatMonth } from '../format/date.js';
 import { reportingPeriod } from '../compute/period.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { runRules } from '../rules/index.js';
 import type { Workspace } from '../workspace/load.js';
-import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
+import { listMonths, readMonth, readPrevious, type PreviousValues } from '../workspace/month.js';
+import { aboutDropped } from '../readers/validate-shape.js';
+import type { Path } from '../readers/yaml.js';
+import type { ModelEntryOut } from '../schema/submission.js';
 import { detectForm } from './form-reader.js';
 import { readLegacyWorkbook } from './legacy-reader.js';
 import { formSubmission, openWorkbook, type WorkbookOpen } from './read-submission.js';
+import { importChanges, type LastMonth } from './import-changes.js';
+import { refusals } from './import-units.js';
 import { newSubmissionYamlBytes, unchangedWithin, writeSubmissionYaml, type Scope } from './yaml-writer.js';
 
 /**
  * `baocao import`: filled forms and legacy Phụ lục sheets → the departments' YAML files of a month.
- * Everything is read and checked first (cells, shapes, then the cross-checks with the rest of the month);
- * the YAML texts are returned only when nothing is wrong. Writing is the caller's (atomic) business.
+ * Everything is read and checked first (cells, shapes, then the cross-checks with the rest of the month); each
+ * input file's problems refuse its own returns only (with those of any file feeding the same department: one
+ * unit), and the YAML texts of the others are returned. Writing is the caller's (atomic) business.
  */
 
 export interface ImportFile {
@@ -43,15 +49,28 @@ export interface ImportWrite {
 
 export interface ImportResult {
   readonly writes: ImportWrite[];
+  /** the input files not taken in (their problems, or those of a file they feed a department with), in input order */
+  readonly refused: ImportRefusal[];
   readonly diagnostics: Diagnostic[];
   /** rows read from legacy sheets, for the summary */
   readonly legacyRows: number;
 }
 
+export interface ImportRefusal {
+  /** the input file, as shown */
+  readonly file: string;
+  /** the departments whose returns it holds (as far as it could be read) */
+  readonly departments: readonly string[];
+}
+
 interface Source {
   readonly department: string;
+  /** the input file it comes from, as shown */
+  readonly input: string;
   readonly loaded: LoadedSubmission;
   readonly scope: Scope;
+  /** a form with problems, read as far as it could be: checked with the others, never written */
+  readonly partial?: { readonly dropped: readonly Path[] };
 }
 
 async function readSources(files: readonly ImportFile[], ws: Workspace, month: string, diagnostics: Diagnostic[]): Promise<{ sources: Source[]; legacyRows: number }> {
@@ -67,18 +86,19 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
     if (identity) {
       const r = formSubmission(opened.workbook, f.shown, identity, ws.catalog);
       diagnostics.push(...r.diagnostics);
-      if (!r.submission) continue;
-      if (r.submission.submission.month !== month) {
+      const loaded = r.submission ?? r.partial?.loaded;
+      if (!loaded) continue;
+      if (loaded.submission.month !== month) {
         diagnostics.push(
-          error(EXCEL_CODES.formMonth, `biểu mẫu của tháng ${formatMonth(r.submission.submission.month)}, không phải tháng ${formatMonth(month)} đang nhập (--month)`, {
+          error(EXCEL_CODES.formMonth, `biểu mẫu của tháng ${formatMonth(loaded.submission.month)}, không phải tháng ${formatMonth(month)} đang nhập (--month)`, {
             file: f.shown,
             path: ['month'],
-            ...r.submission.locator.at(['month']),
+            ...loaded.locator.at(['month']),
           }),
         );
         continue;
       }
-      sources.push({ department: identity.department, loaded: r.submission, scope: { kind: 'all' } });
+      sources.push({ department: identity.department, input: f.shown, loaded, scope: { kind: 'all' }, ...(r.partial ? { partial: { dropped: r.partial.dropped } } : {}) });
       continue;
     }
     const legacy = readLegacyWorkbook(opened.workbook, f.shown, ws.catalog, month);
@@ -95,7 +115,11 @@ async function readSources(files: readonly ImportFile[], ws: Workspace, month: s
     legacyRows += legacy.rows;
     diagnostics.push(...legacy.diagnostics);
     for (const s of legacy.submissions) {
-      sources.push({ department: s.submission.department, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [], fields: legacy.fields } });
+      sources.push({ department: s.submission.department, input: f.shown, loaded: s, scope: { kind: 'services', ids: legacy.services.get(s.submission.department) ?? [], fields: legacy.fields } });
+    }
+    for (const p of legacy.partials ?? []) {
+      const department = p.loaded.submission.department;
+      sources.push({ department, input: f.shown, loaded: p.loaded, scope: { kind: 'services', ids: Object.keys(p.loaded.submission.services ?? {}), fields: legacy.fields }, partial: { dropped: p.dropped } });
     }
   }
   return { sources, legacyRows };
@@ -128,38 +152,55 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
   const diagnostics: Diagnostic[] = [];
   const { sources, legacyRows } = await readSources(files, ws, month, diagnostics);
   diagnostics.push(...conflicts(sources));
-  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
 
   const monthDir = join(ws.dir, month);
   const exists = (await listMonths(ws)).includes(month);
   const names = exists ? await readdir(monthDir) : [];
   const data = exists ? await readMonth(ws, month) : null;
   const departments = [...new Set(sources.map((s) => s.department))];
+  /** the month's files of the departments, as shown: their problems refuse what would be written into them */
+  const targets = new Map<string, string>();
   for (const d of departments) {
     const xlsx = names.find((n) => n.toLowerCase() === `${d}.xlsx`);
     if (xlsx) {
+      targets.set(join(ws.shown, month, xlsx), d);
       diagnostics.push(error(EXCEL_CODES.importXlsxPresent, `thư mục tháng đã có ${xlsx} là báo cáo của đơn vị "${d}": hãy chuyển tệp đó ra ngoài thư mục tháng rồi nhập lại (mỗi đơn vị một tệp)`, { file: join(ws.shown, month, xlsx) }));
     }
     const yml = names.find((n) => n === `${d}.yaml` || n === `${d}.yml`);
+    if (yml) targets.set(join(ws.shown, month, yml), d);
     const broken = yml ? (data?.diagnostics ?? []).filter((x) => x.severity === 'error' && x.file === join(ws.shown, month, yml)) : [];
     if (yml && broken.length) {
       diagnostics.push(...broken, error(EXCEL_CODES.importTargetInvalid, `tệp ${yml} hiện có lỗi (xem trên): hãy sửa trước khi nhập thêm số liệu vào`, { file: join(ws.shown, month, yml) }));
     }
   }
-  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
 
-  // the cross-checks, with the month's other returns; only findings about the imported files are ours
+  // the cross-checks, with the month's other returns, on every source (a form with problems as far as it could be
+  // read, so that all its problems show in one run); only findings about the imported files are ours
   const index = indexCatalog(ws.catalog);
   const prev = await readPrevious(ws, month);
   const others = (data?.submissions ?? []).filter((s) => !departments.includes(s.submission.department));
   const rules = runRules({ month, period: reportingPeriod(month, ws.settings.period.cutoffDay), catalog: ws.catalog, index, submissions: [...others, ...sources.map((s) => s.loaded)], previous: prev.previous });
+  const dropped = new Map(sources.flatMap((s) => (s.partial ? [[s.loaded.file, s.partial.dropped] as const] : [])));
   const ours = new Set(sources.map((s) => s.loaded.file));
-  diagnostics.push(...rules.filter((d) => d.file !== undefined && ours.has(d.file)));
-  if (hasErrors(diagnostics)) return { writes: [], diagnostics, legacyRows };
+  diagnostics.push(...rules.filter((d) => d.file !== undefined && ours.has(d.file) && !aboutDropped(d.path, dropped.get(d.file) ?? [])));
+
+  // what each source takes away from the department's file, and statuses left blank that last month had
+  const last = lastMonth(prev.previous);
+  for (const s of sources) {
+    const before = data?.submissions.find((x) => x.submission.department === s.department && targets.has(x.file))?.submission;
+    diagnostics.push(...importChanges(ws.catalog, s.department, s.loaded, s.scope, before, last));
+  }
+
+  const refusedFiles = refusals(files, sources, targets, diagnostics);
+  const refused = files
+    .filter((f) => refusedFiles.has(f.shown))
+    .map((f) => ({ file: f.shown, departments: [...new Set(sources.filter((s) => s.input === f.shown).map((s) => s.department))] }));
+  diagnostics.push(...refusedForOthers(refused, sources, targets, diagnostics));
 
   const writes: ImportWrite[] = [];
   for (const d of departments) {
     const mine = sources.filter((s) => s.department === d);
+    if (mine.some((s) => refusedFiles.has(s.input))) continue;
     const yml = names.find((n) => n === `${d}.yaml` || n === `${d}.yml`) ?? `${d}.yaml`;
     const path = join(monthDir, yml);
     let text: string | null = null;
@@ -189,5 +230,33 @@ export async function planImport(ws: Workspace, month: string, files: readonly I
     }
     writes.push({ department: d, path, shown, data: contents, from: mine.map((s) => s.loaded.file), created, changed: created || text !== before });
   }
-  return { writes, diagnostics, legacyRows };
+  return { writes, refused, diagnostics, legacyRows };
+}
+
+/** A file refused without a problem of its own (or of its department's file) is told why: nothing silent. */
+function refusedForOthers(refused: readonly ImportRefusal[], sources: readonly Source[], targets: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const bad = new Set(refused.map((r) => r.file));
+  const out: Diagnostic[] = [];
+  for (const r of refused) {
+    const own = diagnostics.some((d) => d.severity === 'error' && d.file !== undefined && (d.file === r.file || r.departments.includes(targets.get(d.file) ?? '')));
+    if (own) continue;
+    const partners = [...new Set(sources.filter((s) => r.departments.includes(s.department) && s.input !== r.file && bad.has(s.input)).map((s) => s.input))];
+    out.push(
+      error(
+        EXCEL_CODES.importRefused,
+        partners.length
+          ? `không nhập tệp này: ${partners.join(', ')} cùng ghi vào báo cáo của ${r.departments.join(', ')} và có lỗi (các tệp ghi vào một đơn vị được nhập cùng nhau)`
+          : 'không nhập tệp này: lần nhập có lỗi không thuộc riêng tệp nào (xem trên)',
+        { file: r.file },
+      ),
+    );
+  }
+  return out;
+}
+
+function lastMonth(previous: PreviousValues | null): LastMonth | null {
+  if (!previous) return null;
+  const models: Record<string, ModelEntryOut> = {};
+  for (const s of previous.submissions) for (const [id, m] of Object.entries(s.models ?? {})) models[id] ??= m;
+  return { month: previous.month, services: previous.services, models };
 }

@@ -4,7 +4,8 @@ import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
 import { parseMonth } from '../format/parse.js';
 import type { LoadedSubmission } from '../readers/submission.js';
-import { validateShape, type Locator } from '../readers/validate-shape.js';
+import { validatePartly, type Locator } from '../readers/validate-shape.js';
+import type { Path } from '../readers/yaml.js';
 import { CONNECTION_LABELS, foldLabel } from '../schema/labels.js';
 import { cleanText, countOf, ID_PATTERN, labelOf } from '../schema/scalars.js';
 import { SubmissionFile, type Submission } from '../schema/submission.js';
@@ -31,6 +32,11 @@ export interface LegacyRead {
   readonly diagnostics: Diagnostic[];
   /** number of rows read */
   readonly rows: number;
+  /**
+   * the returns of departments whose rows have problems, as far as they could be validated (`validatePartly`), for
+   * the cross-checks to report on in the same run; never written
+   */
+  readonly partials?: readonly { readonly loaded: LoadedSubmission; readonly dropped: readonly Path[] }[];
 }
 
 type Obj = Record<string, unknown>;
@@ -316,6 +322,7 @@ function readSheets(wb: WorkbookView, file: string, catalog: Catalog, month: str
   const { diagnostics, rowsRead } = reading;
   const submissions: LoadedSubmission[] = [];
   const services = new Map<string, string[]>();
+  const partials: { loaded: LoadedSubmission; dropped: readonly Path[] }[] = [];
   const locator = rowsRead.locator(file);
   for (const [department, { input, values }] of reading.inputs) {
     if (direct) {
@@ -325,13 +332,16 @@ function readSheets(wb: WorkbookView, file: string, catalog: Catalog, month: str
       continue;
     }
     // (keys are catalog ids and field names)
-    const v = validateShape(SubmissionFile, input, locator, { values });
+    const v = validatePartly(SubmissionFile, input, locator, { values });
     diagnostics.push(...v.diagnostics);
-    if (!v.ok) continue;
+    if (!v.ok) {
+      if (v.partial) partials.push({ loaded: { file, format: 'xlsx', submission: v.partial, locator }, dropped: v.dropped });
+      continue;
+    }
     submissions.push({ file, format: 'xlsx', submission: v.value, locator });
     services.set(department, Object.keys(v.value.services ?? {}));
   }
-  return { submissions, services, diagnostics, rows: reading.rows, fields: [...reading.fields] };
+  return { submissions, services, diagnostics, rows: reading.rows, fields: [...reading.fields], ...(partials.length ? { partials } : {}) };
 }
 
 /** What reading a workbook's sheets one way (`direct` or as written) gathers. */

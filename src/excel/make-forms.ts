@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import { indexCatalog, ownedBy, type Department } from '../catalog/catalog.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
-import { previousMonth, reportingPeriod } from '../compute/period.js';
+import { reportingPeriod } from '../compute/period.js';
 import type { ModelEntryOut, Submission } from '../schema/submission.js';
 import { runRules } from '../rules/index.js';
 import type { Workspace } from '../workspace/load.js';
@@ -10,6 +10,7 @@ import { listMonths, readMonth, readPrevious } from '../workspace/month.js';
 import { writeWorkbook } from './exceljs-adapter.js';
 import type { FormInput } from './form-context.js';
 import { buildFormSpec } from './form-writer.js';
+import { formTexts } from './form-texts.js';
 
 /** `baocao forms`: one .xlsx per department, from the catalog, last month's values and (with `filled`) this month's. */
 
@@ -41,12 +42,9 @@ function formDate(periodTo: string): Date {
   return new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
 }
 
-async function previousModels(ws: Workspace, month: string): Promise<Record<string, ModelEntryOut>> {
-  const prev = previousMonth(month);
-  if (!(await listMonths(ws)).includes(prev)) return {};
-  const data = await readMonth(ws, prev);
+function previousModels(submissions: readonly Submission[]): Record<string, ModelEntryOut> {
   const out: Record<string, ModelEntryOut> = {};
-  for (const s of data.submissions) for (const [id, m] of Object.entries(s.submission.models ?? {})) out[id] ??= m;
+  for (const s of submissions) for (const [id, m] of Object.entries(s.models ?? {})) out[id] ??= m;
   return out;
 }
 
@@ -70,12 +68,13 @@ export async function makeForms(req: FormsRequest): Promise<{ outputs: FormOutpu
   const period = reportingPeriod(month, ws.settings.period.cutoffDay);
   const prev = await readPrevious(ws, month);
   diagnostics.push(...prev.diagnostics);
-  const models = prev.previous ? await previousModels(ws, month) : {};
+  const models = prev.previous ? previousModels(prev.previous.submissions) : {};
   const previous = prev.previous ? { month: prev.previous.month, services: prev.previous.services, indicators: prev.previous.indicators, models } : null;
 
+  // the month's files give the forms their texts and statuses (and, with --filled, their figures)
+  const data = (await listMonths(ws)).includes(month) ? await readMonth(ws, month) : null;
   const current = new Map<string, { file: string; submission: Submission }>();
-  if (req.filled) {
-    const data = await readMonth(ws, month);
+  if (req.filled && data) {
     const rules = runRules({ month, period, catalog: ws.catalog, index, submissions: data.submissions, previous: prev.previous });
     const wanted = new Set(departments.map((d) => d.id));
     const mine = data.submissions.filter((s) => wanted.has(s.submission.department));
@@ -99,7 +98,9 @@ export async function makeForms(req: FormsRequest): Promise<{ outputs: FormOutpu
       diagnostics.push(warning(EXCEL_CODES.formEmpty, `${d.name} không phụ trách dịch vụ, chỉ tiêu, mô hình hay mục nào trong danh mục: biểu mẫu chỉ có trang hướng dẫn`, { file: shown }));
     }
     const cur = current.get(d.id);
-    if (req.filled && !cur) diagnostics.push(warning(EXCEL_CODES.formEmpty, `${d.name} chưa có báo cáo tháng ${month}: biểu mẫu để trống`, { file: shown }));
+    if (req.filled && !cur) diagnostics.push(warning(EXCEL_CODES.formEmpty, `${d.name} chưa có báo cáo tháng ${month}: biểu mẫu để trống số liệu`, { file: shown }));
+    const texts = formTexts(ws.catalog, d, month, data, prev.previous?.submissions.find((s) => s.department === d.id), shown);
+    diagnostics.push(...texts.diagnostics);
     const input: FormInput = {
       catalog: ws.catalog,
       department: d,
@@ -107,6 +108,7 @@ export async function makeForms(req: FormsRequest): Promise<{ outputs: FormOutpu
       period,
       previous,
       ...(cur ? { current: cur.submission } : {}),
+      ...(texts.texts ? { texts: texts.texts } : {}),
       date: formDate(period.to),
     };
     const built = buildFormSpec(input, shown);

@@ -1,9 +1,10 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { LoadedSubmission } from '../readers/submission.js';
-import { validateShape } from '../readers/validate-shape.js';
-import { SubmissionFile } from '../schema/submission.js';
+import type { LoadedSubmission, SubmissionRead } from '../readers/submission.js';
+import { validatePartly } from '../readers/validate-shape.js';
+import type { Path } from '../readers/yaml.js';
+import { SubmissionFile, type Submission } from '../schema/submission.js';
 import { loadWorkbook } from './xlsx-read/workbook.js';
 import { ownedBy } from '../catalog/catalog.js';
 import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
@@ -35,6 +36,11 @@ export async function openWorkbook(absolute: string, shown: string): Promise<Wor
 
 export interface FormSubmission {
   readonly submission?: LoadedSubmission;
+  /**
+   * for a form with problems (no `submission`): what of it could be read and validated, for the cross-checks to
+   * report their findings too in the same run; `dropped` the paths of the values left out
+   */
+  readonly partial?: { readonly loaded: LoadedSubmission; readonly dropped: readonly Path[] };
   readonly identity: FormIdentity;
   readonly diagnostics: Diagnostic[];
 }
@@ -60,10 +66,14 @@ export function formSubmission(wb: WorkbookView, shown: string, identity: FormId
   }
   const read = readForm(wb, shown, identity);
   const locator = read.locations.locator(shown);
-  const shape = validateShape(SubmissionFile, read.input, locator);
+  const shape = validatePartly(SubmissionFile, read.input, locator);
   const diagnostics = [...read.diagnostics, ...shape.diagnostics];
-  if (!shape.ok || hasErrors(diagnostics)) return { identity, diagnostics };
-  return { identity, submission: { file: shown, format: 'xlsx', submission: shape.value, locator }, diagnostics };
+  const loaded = (submission: Submission): LoadedSubmission => ({ file: shown, format: 'xlsx', submission, locator });
+  if (shape.ok && !hasErrors(diagnostics)) return { identity, submission: loaded(shape.value), diagnostics };
+  const value = shape.ok ? shape.value : shape.partial;
+  // the cells that could not be read are already left out of the input
+  const dropped = [...shape.dropped, ...read.diagnostics.flatMap((d) => (d.severity === 'error' && d.path ? [d.path] : []))];
+  return { identity, diagnostics, ...(value ? { partial: { loaded: loaded(value), dropped } } : {}) };
 }
 
 /** The data sheets the department's form must have, by the catalog, that the workbook lacks. */
@@ -78,7 +88,7 @@ export async function readSubmissionWorkbook(
   absolute: string,
   shown: string,
   catalog: Catalog,
-): Promise<{ submission?: LoadedSubmission; diagnostics: Diagnostic[] }> {
+): Promise<SubmissionRead> {
   const opened = await openWorkbook(absolute, shown);
   if (!opened.ok) return { diagnostics: opened.diagnostics };
   const identity = detectForm(opened.workbook);
@@ -94,5 +104,5 @@ export async function readSubmissionWorkbook(
     };
   }
   const r = formSubmission(opened.workbook, shown, identity, catalog);
-  return { ...(r.submission ? { submission: r.submission } : {}), diagnostics: r.diagnostics };
+  return { ...(r.submission ? { submission: r.submission } : {}), ...(r.partial ? { partial: r.partial } : {}), diagnostics: r.diagnostics };
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../format/number.js';
 import { CONNECTION_LABELS, PROGRESS_LABELS, matchLabel } from '../schema/labels.js';
 import { cleanText } from '../schema/scalars.js';
 import type { IndicatorEntryOut, ModelEntryOut, ServiceEntryOut, Submission } from '../schema/submission.js';
+import { withoutReviewHeader } from '../workspace/review-header.js';
 import { SCHEMA_LINE } from '../workspace/submission-yaml.js';
 
 /**
@@ -413,8 +414,15 @@ function viaDocument(sub: Submission, catalog: Catalog, scope: Scope, target: Ya
     w.entries(m, 'parts', e.parts, facts.partIds(id), FIGURES, (pm, p) => figures(w, pm, p, only), true);
   }, all);
   if (!all) return finish();
-  // a whole return imported from the department's form is its answer: the "review" mark of `baocao open` goes
+  // a whole return imported from the department's form is its answer: the "review" mark of `baocao open` goes,
+  // and the header comment `open` wrote with it
   remove(root, 'review');
+  const name = catalog.departments.find((d) => d.id === sub.department)?.name;
+  const comment = name === undefined ? doc.commentBefore : withoutReviewHeader(doc.commentBefore, name, sub.month);
+  if (comment !== doc.commentBefore) {
+    doc.commentBefore = comment ?? null;
+    edits.count++;
+  }
 
   w.scalar(root, 'asOf', 'date', sub.asOf, TOP);
   w.entries<IndicatorEntryOut>(root, 'indicators', sub.indicators, facts.indicatorIds, TOP, (m, e) => {

@@ -41,9 +41,9 @@ export interface ReportingPeriod {
 }
 
 export interface Signer {
-  /** "TM.", "KT." … + position, or a bare title such as "TỔ TRƯỞNG" */
-  readonly authority: string;
-  readonly position: string;
+  /** ô 7a, one entry per printed line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"; or "TỔ TRƯỞNG" … */
+  readonly lines: readonly string[];
+  /** ô 7b */
   readonly name: string;
 }
 
@@ -55,8 +55,10 @@ export interface Recipient {
 
 export interface ReportHeader {
   readonly province: string;
-  readonly governingBody: string;
-  readonly issuingBody: string;
+  /** ô 2, the upper line(s), not bold; none when the issuing body has no governing body above it */
+  readonly governingBody: readonly string[];
+  /** ô 2, bold, one entry per printed line */
+  readonly issuingBody: readonly string[];
   /** "BC-UBND" in "Số: …/BC-UBND" */
   readonly symbol: string;
   /** blank until signed */

@@ -6,6 +6,7 @@ import { reportingPeriod } from '../compute/period.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { runRules } from '../rules/index.js';
+import { aboutDropped } from '../readers/validate-shape.js';
 import { loadWorkspace, type Workspace } from '../workspace/load.js';
 import { readMonth, readPrevious, type PreviousValues } from '../workspace/month.js';
 import { SILENT, type Progress } from './progress.js';
@@ -41,14 +42,23 @@ export async function checkMonth(dataDir: string, shown: string, month: string, 
   const data = { ...all, submissions: all.submissions.filter((s) => s.submission.review === undefined) };
   const period = reportingPeriod(month, ws.settings.period.cutoffDay);
   const index = indexCatalog(ws.catalog);
-  const ruleFindings = runRules({ month, period, catalog: ws.catalog, index, submissions: data.submissions, previous: prev.previous });
+  // a return with problems is cross-checked as far as it validates, so that one run tells all its problems;
+  // findings about a value left out (the one that could not be read) are its own problem's, not repeated
+  const partials = (all.partials ?? []).filter((p) => p.loaded.submission.review === undefined);
+  const dropped = new Map(partials.map((p) => [p.loaded.file, p.dropped] as const));
+  const ruleFindings = runRules({ month, period, catalog: ws.catalog, index, submissions: [...data.submissions, ...partials.map((p) => p.loaded)], previous: prev.previous }).filter(
+    (d) => d.file === undefined || !dropped.has(d.file) || !aboutDropped(d.path, dropped.get(d.file)!),
+  );
   const submitted = new Set(data.submissions.map((s) => s.submission.department));
   const missing = ws.catalog.departments
     .filter((d) => !submitted.has(d.id))
     .map((d) => ({ id: d.id, name: d.name, file: pending.find((s) => s.submission.department === d.id)?.file ?? null }));
+  const broken = (id: string) => partials.find((p) => p.loaded.submission.department === id)?.loaded.file;
   const missingNotes = data.exists
     ? missing.map((d) =>
-        d.file
+        broken(d.id)
+          ? warning(CODES.missingDepartment, `${d.name}: tệp báo cáo còn lỗi (xem trên), chưa được tính là đã gửi`, { file: broken(d.id)! })
+          : d.file
           ? warning(CODES.missingDepartment, `${d.name} chưa gửi: tệp còn dòng "review" (bản chép từ tháng trước, chưa xem lại)`, { file: d.file, ...pending.find((s) => s.file === d.file)!.locator.at(['review']) })
           : warning(CODES.missingDepartment, `${d.name} (${d.id}) chưa gửi báo cáo tháng này`, { file: `${shown}/${month}` }),
       )

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Submission } from '../schema/submission.js';
 import { SubmissionFile } from '../schema/submission.js';
 import type { Locator } from './validate-shape.js';
+import type { Path } from './yaml-types.js';
 
 export interface LoadedSubmission {
   /** as shown in messages, e.g. "data/2024-09/so-y-te.yaml" */
@@ -14,7 +15,11 @@ export interface LoadedSubmission {
   readonly locator: Locator;
 }
 
-export type SubmissionRead = { submission?: LoadedSubmission; diagnostics: Diagnostic[] };
+/**
+ * `partial`: for a return with problems (no `submission`), what of it validates (`validatePartly`), for the
+ * cross-checks to report their findings in the same run; `dropped` the paths left out. Never a return to use.
+ */
+export type SubmissionRead = { submission?: LoadedSubmission; partial?: { loaded: LoadedSubmission; dropped: readonly Path[] }; diagnostics: Diagnostic[] };
 
 /** Which files of a month folder are submissions, and how to read them. */
 export function submissionKind(name: string): 'yaml' | 'xlsx' | 'xls' | 'ignore' {
@@ -32,7 +37,10 @@ export async function readSubmission(absolute: string, shown: string, catalog: C
   if (kind === 'yaml') {
     const { loadYamlFile } = await import('../workspace/load.js');
     const r = await loadYamlFile(absolute, shown, SubmissionFile);
-    if (!r.loaded) return { diagnostics: r.diagnostics };
+    if (!r.loaded) {
+      const p = r.partial;
+      return { diagnostics: r.diagnostics, ...(p ? { partial: { loaded: { file: shown, format: 'yaml', submission: p.loaded.value, locator: p.loaded.locator }, dropped: p.dropped } } : {}) };
+    }
     return { submission: { file: shown, format: 'yaml', submission: r.loaded.value, locator: r.loaded.locator }, diagnostics: r.diagnostics };
   }
   if (kind === 'xls') {

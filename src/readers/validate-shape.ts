@@ -149,9 +149,71 @@ function toDiagnostics(issue: z.core.$ZodIssue, loc: Locator): Diagnostic[] {
       const code = (issue.params as { code?: string } | undefined)?.code ?? CODES.schemaValue;
       return [error(code, issue.message, where(path))];
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // the one alternative of the right kind (a value, a list, a group of keys) tells what is wrong with it
+      const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fitting.length === 1) return fitting[0]!.flatMap((i) => toDiagnostics({ ...i, path: [...issue.path, ...i.path] }, loc));
       return [error(CODES.schemaType, `"${String(last ?? '')}": giá trị không đúng dạng (${issue.message})`, where(path))];
+    }
     default:
       return [error(CODES.schemaValue, `${last !== undefined ? `"${String(last)}": ` : ''}${issue.message}`, where(path))];
   }
+}
+
+/** passes of `validatePartly` after the first: each drops what the one before found wrong */
+const SALVAGE_PASSES = 3;
+
+/**
+ * `validateShape`, and for an input it refuses, the part of it that is valid: the values at the paths its problems
+ * name are left out and the rest validated again (a few passes, as leaving a value out can make its parent
+ * incomplete). The cross-checks can then run on `partial`, so that one unreadable cell does not hide the other
+ * problems of a file; the file itself is still refused (its diagnostics hold errors). `dropped`: the paths left
+ * out, for leaving out the cross-checks' findings about them. No `partial` when nothing is left to check (a
+ * problem at the root).
+ */
+export function validatePartly<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  loc: Locator,
+  made?: { values: number },
+): Validated<z.output<S>> & { partial?: z.output<S>; dropped: Path[] } {
+  const first = validateShape(schema, input, loc, made);
+  if (first.ok) return { ...first, dropped: [] };
+  const dropped: Path[] = [];
+  let problems = first.diagnostics;
+  let work = input;
+  for (let pass = 0; pass < SALVAGE_PASSES; pass++) {
+    const paths = problems.flatMap((d) => (d.severity === 'error' && d.path ? [d.path] : []));
+    if (!paths.length || paths.some((p) => p.length === 0)) break;
+    dropped.push(...paths);
+    work = without(work, paths);
+    const again = validateShape(schema, work, loc, made);
+    if (again.ok) return { ok: false, diagnostics: first.diagnostics, partial: again.value, dropped };
+    problems = again.diagnostics;
+  }
+  return { ok: false, diagnostics: first.diagnostics, dropped };
+}
+
+/** a copy of `value` without the values at `paths` (array items left out, the others keeping their order) */
+function without(value: unknown, paths: readonly Path[], at = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const here = new Set(paths.filter((p) => p.length === at + 1).map((p) => String(p[at])));
+  const deeper = (k: string) => paths.filter((p) => p.length > at + 1 && String(p[at]) === k);
+  if (Array.isArray(value)) return value.flatMap((v, i) => (here.has(String(i)) ? [] : [without(v, deeper(String(i)), at + 1)]));
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) if (!here.has(k)) out[k] = without(v, deeper(k), at + 1);
+  return out;
+}
+
+/**
+ * Whether a finding at `path` is about an entry a value was dropped from (`validatePartly`): a cross-check of the
+ * rest of a row (online without its total) would only repeat the problem of the value left out. Values at the top
+ * (a return's `asOf`) and whole entries stand for themselves.
+ */
+export function aboutDropped(path: Path | undefined, dropped: readonly Path[]): boolean {
+  if (path === undefined) return false;
+  return dropped.some((d) => {
+    const entry = d.length > 2 ? d.slice(0, -1) : d;
+    return path.length >= entry.length && entry.every((p, i) => String(p) === String(path[i]));
+  });
 }

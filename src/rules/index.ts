@@ -5,6 +5,7 @@ import { duplicateClaim, notOwner, unknownItem } from './ownership-rules.js';
 import { copiedForward, indicatorTotals, onlineExceedsTotal, partsSum, processedExceedsOnline } from './figure-rules.js';
 import { asOfOutsidePeriod } from './date-rules.js';
 import { footnotes } from './footnote-rules.js';
+import { staleTexts } from './stale-texts.js';
 
 /** Every cross-check, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   indicatorTotals,
   asOfOutsidePeriod,
   copiedForward,
+  staleTexts,
   footnotes,
 ];
 

@@ -7,8 +7,6 @@ export const DepartmentsFile = z.strictObject({
     z.strictObject({
       id: Id,
       name: Text,
-      /** short name for tables and messages, e.g. "Sở TT&TT" */
-      short: z.optional(Text),
     }),
   ),
 });
@@ -31,8 +29,21 @@ const ServiceGroupDef = z.strictObject({
   services: z.array(ServiceDef),
 });
 
-/** data/catalog/services-qd06.yaml (Phụ lục I) and services-qd422.yaml (Phụ lục II) */
-export const ServicesFile = z
+const ONE_LAYOUT = {
+  message: 'cần đúng một trong hai khóa "services" (bảng không chia nhóm) hoặc "groups"',
+};
+
+/** data/catalog/services-qd06.yaml (Phụ lục I): the national list is the catalog, so it has no "nationalTotal" */
+export const Qd06ServicesFile = z
+  .strictObject({
+    id: Id,
+    services: z.optional(z.array(ServiceDef)),
+    groups: z.optional(z.array(ServiceGroupDef)),
+  })
+  .refine((f) => (f.services === undefined) !== (f.groups === undefined), ONE_LAYOUT);
+
+/** data/catalog/services-qd422.yaml (Phụ lục II) */
+export const Qd422ServicesFile = z
   .strictObject({
     id: Id,
     /** QĐ 422: services in the national list (28), of which the catalog lists those deployed locally */
@@ -40,9 +51,7 @@ export const ServicesFile = z
     services: z.optional(z.array(ServiceDef)),
     groups: z.optional(z.array(ServiceGroupDef)),
   })
-  .refine((f) => (f.services === undefined) !== (f.groups === undefined), {
-    message: 'cần đúng một trong hai khóa "services" (bảng không chia nhóm) hoặc "groups"',
-  });
+  .refine((f) => (f.services === undefined) !== (f.groups === undefined), ONE_LAYOUT);
 
 /** data/catalog/models.yaml (Phụ lục III) */
 export const ModelsFile = z.strictObject({
@@ -86,7 +95,8 @@ export const SectionsFile = z.strictObject({
 });
 
 export type DepartmentsFileOut = z.output<typeof DepartmentsFile>;
-export type ServicesFileOut = z.output<typeof ServicesFile>;
+/** either services file once read (Phụ lục I's has no nationalTotal) */
+export type ServicesFileOut = z.output<typeof Qd422ServicesFile>;
 export type ModelsFileOut = z.output<typeof ModelsFile>;
 export type IndicatorsFileOut = z.output<typeof IndicatorsFile>;
 export type SectionsFileOut = z.output<typeof SectionsFile>;

@@ -105,8 +105,10 @@ export function cleanText(s: string): string {
 /** what a catalog id is made of */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+export const ID_MESSAGE = 'mã chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ so-tu-phap)';
+
 /** Catalog ids: lower-case letters, digits and "-" */
-export const Id = z.string().regex(ID_PATTERN, { message: 'mã chỉ gồm chữ thường không dấu, chữ số và dấu "-" (ví dụ so-tu-phap)' });
+export const Id = z.string().regex(ID_PATTERN, { message: ID_MESSAGE });
 
 /** What a `labelled` scalar makes of a text: the label's key, null when blank, undefined when it is not in the list. */
 export function labelOf<K extends string>(labels: Record<K, string>, s: string): K | null | undefined {

@@ -4,17 +4,18 @@ import type * as z from 'zod';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { readYamlLazily } from '../readers/yaml-lazy.js';
-import { validateShape, yamlLocator, type Locator } from '../readers/validate-shape.js';
+import { validatePartly, yamlLocator, type Locator } from '../readers/validate-shape.js';
 import { decodeText, readTextBytes } from './files.js';
 import { cacheSlot, digestOf } from './data-cache.js';
 import { fastSourceMap } from '../readers/yaml-fast.js';
-import type { SourceMap } from '../readers/yaml-types.js';
+import type { Path, SourceMap } from '../readers/yaml-types.js';
 import {
   DepartmentsFile,
   IndicatorsFile,
   ModelsFile,
   SectionsFile,
-  ServicesFile,
+  Qd06ServicesFile,
+  Qd422ServicesFile,
 } from '../schema/catalog.js';
 import { ReportSettingsFile, type ReportSettings } from '../schema/report-settings.js';
 import { assembleCatalog, type Catalog } from '../catalog/catalog.js';
@@ -47,7 +48,7 @@ export async function loadYamlFile<S extends z.ZodType>(
   shown: string,
   schema: S,
   role?: string,
-): Promise<{ loaded?: Loaded<z.output<S>>; diagnostics: Diagnostic[] }> {
+): Promise<{ loaded?: Loaded<z.output<S>>; partial?: { loaded: Loaded<z.output<S>>; dropped: readonly Path[] }; diagnostics: Diagnostic[] }> {
   const bytes = await readTextBytes(absolute, shown);
   if (!bytes.ok) return { diagnostics: [bytes.diagnostic] };
   const slot = role ? cacheSlot(role, bytes.bytes) : undefined;
@@ -60,8 +61,9 @@ export async function loadYamlFile<S extends z.ZodType>(
   const parsed = await readYamlLazily(shown, read.text);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const locator = yamlLocator(shown, parsed.map);
-  const v = validateShape(schema, parsed.value, locator);
-  if (!v.ok) return { diagnostics: v.diagnostics };
+  const v = validatePartly(schema, parsed.value, locator);
+  // a file with problems: what of it validates, for the cross-checks to report on in the same run
+  if (!v.ok) return { diagnostics: v.diagnostics, ...(v.partial !== undefined ? { partial: { loaded: { value: v.partial, file: shown, locator }, dropped: v.dropped } } : {}) };
   // only what the fast reader reads is kept: its positions can be found again without the yaml package
   if (slot && parsed.fast) slot.keep(v.value);
   return { loaded: { value: v.value, file: shown, locator, bytes: kept }, diagnostics: [] };
@@ -76,8 +78,8 @@ function mapOnDemand(bytes: Uint8Array): SourceMap {
 
 export const CATALOG_FILES = {
   departments: ['catalog/departments.yaml', DepartmentsFile],
-  qd06: ['catalog/services-qd06.yaml', ServicesFile],
-  qd422: ['catalog/services-qd422.yaml', ServicesFile],
+  qd06: ['catalog/services-qd06.yaml', Qd06ServicesFile],
+  qd422: ['catalog/services-qd422.yaml', Qd422ServicesFile],
   models: ['catalog/models.yaml', ModelsFile],
   indicators: ['catalog/indicators.yaml', IndicatorsFile],
   sections: ['catalog/sections.yaml', SectionsFile],

@@ -6,6 +6,7 @@ import { readSubmission, submissionKind, type LoadedSubmission } from '../reader
 import { BaselineFile, type IndicatorEntryOut, type ServiceEntryOut, type Submission } from '../schema/submission.js';
 import { previousMonth } from '../compute/period.js';
 import type { Workspace } from './load.js';
+import type { Path } from '../readers/yaml.js';
 import { loadYamlFile } from './load.js';
 
 const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -20,6 +21,8 @@ export interface MonthData {
   readonly month: string;
   readonly exists: boolean;
   readonly submissions: readonly LoadedSubmission[];
+  /** what of each return with problems still validates, and the paths left out: the cross-checks run on it too */
+  readonly partials?: readonly { readonly loaded: LoadedSubmission; readonly dropped: readonly Path[] }[];
   /** every file considered, as shown in messages */
   readonly files: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -50,10 +53,12 @@ export async function readMonth(ws: Workspace, month: string, onFile?: (shown: s
     }),
   );
   const submissions = results.flatMap((r) => (r.submission ? [r.submission] : []));
+  const partials = results.flatMap((r) => (r.partial ? [r.partial] : []));
   return {
     month,
     exists: true,
     submissions,
+    partials,
     files: wanted.map((n) => join(ws.shown, month, n)),
     diagnostics: results.flatMap((r) => r.diagnostics),
   };

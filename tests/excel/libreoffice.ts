@@ -24,6 +24,14 @@ export function resaveXlsx(files: readonly string[]): Map<string, string> {
   return new Map(readdirSync(out).map((n) => [n.replace(/\.xlsx$/, ''), join(out, n)]));
 }
 
+/** Opens workbooks in LibreOffice Calc and saves them as flat OpenDocument (.fods, one XML file); returns the files written, by base name. */
+export function toFlatOds(files: readonly string[]): Map<string, string> {
+  const out = mkdtempSync(join(tmpdir(), 'baocao-lo-'));
+  const profile = mkdtempSync(join(tmpdir(), 'baocao-lo-profile-'));
+  spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'fods', '--outdir', out, ...files], { encoding: 'utf8', timeout: 300_000 });
+  return new Map(readdirSync(out).map((n) => [n.replace(/\.fods$/, ''), join(out, n)]));
+}
+
 export function pdfInfo(pdf: string): { pages: number; width: number; height: number; text: string } {
   const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
   const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;

@@ -136,7 +136,7 @@ export const CASES: readonly Case[] = [
   { id: 'text.emoji', area: 'text', input: 'emoji with joiners and flags (👩‍👩‍👧 🇻🇳)', exit: 0, code: null, at: null, outcome: 'kept as typed' },
   { id: 'text.nfd', area: 'text', input: 'decomposed Vietnamese (NFD)', exit: 0, code: null, at: null, outcome: 'printed composed (NFC)' },
   { id: 'text.100kb', area: 'text', input: 'a 100 KB paragraph', exit: 0, code: null, at: null, outcome: 'printed whole, in bounded time', boundMs: 10_000 },
-  { id: 'text.footnote-prototype', area: 'text', input: 'a call `[^constructor]` with no such footnote', exit: 1, code: 'BC240', at: { file: 'van-phong-ubnd.yaml', line: 98, column: 7 }, outcome: 'undefined footnote, at the paragraph (the prototype does not count)' },
+  { id: 'text.footnote-prototype', area: 'text', input: 'a call `[^constructor]` with no such footnote', exit: 1, code: 'BC240', at: { file: 'van-phong-ubnd.yaml', line: 96, column: 7 }, outcome: 'undefined footnote, at the paragraph (the prototype does not count)' },
 
   // ---------------------------------------------------------------- templates (a copy of templates/ given with --templates; the line is added at the top of bao-cao.hbs)
   { id: 'tpl.missing-field', area: 'templates', input: '`{{count indicators.bhyt-cccd-cards.valeu}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 11 }, outcome: 'unknown field, named with its path' },

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
@@ -8,11 +7,12 @@ import { draftProblems } from '../../pipeline/draft-problems.js';
 import { terminalProgress } from '../progress.js';
 import type { Progress } from '../../pipeline/progress.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
-import { packageRoot } from '../../workspace/package-root.js';
-import { dataDir, resolveMonth, usage, type CommonOptions } from '../options.js';
+import { checkWorkspace, templateWarnings } from '../../pipeline/workspace-check.js';
+import { dataDir, monthOrNone, noMonth, usage, type CommonOptions, type DataDir } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine, summarize } from '../output.js';
-import { renderOutputs, FORMATS, type Format } from '../../pipeline/render-outputs.js';
-import { exists } from '../../workspace/exists.js';
+import { prepareTexts, renderOutputs, FORMATS, type Format } from '../../pipeline/render-outputs.js';
+import { citationDiagnostics } from '../../pipeline/citations.js';
+import { templatesDir } from '../templates-dir.js';
 
 export interface BuildOptions extends CommonOptions {
   readonly out?: string;
@@ -29,22 +29,12 @@ function formats(opt: string | undefined): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-/** Templates: the workspace's own `templates/` when it has one, else those shipped with the program. */
-async function templatesDir(opt: string | undefined, data: string): Promise<string> {
-  if (opt) {
-    const folder = await stat(opt).then((st) => st.isDirectory(), () => false);
-    if (!folder) throw usage(`không tìm thấy thư mục mẫu văn bản "${opt}" (--templates)`);
-    return opt;
-  }
-  const own = join(data, 'templates');
-  return (await exists(own)) ? own : join(packageRoot(), 'templates');
-}
-
 /** baocao build: the month's report (.docx) and appendices (.xlsx); data errors stop it unless --draft. */
 export async function run(opts: BuildOptions): Promise<number> {
   const dir = dataDir(opts.data);
   const wanted = formats(opts.format);
-  const month = await resolveMonth(opts.month, dir);
+  const month = await monthOrNone(opts.month, dir);
+  if (month === undefined) return noMonthYet(opts, dir);
   const progress = terminalProgress(opts.json);
   try {
     return await buildMonth(opts, dir, wanted, month, opts.draft === true, progress);
@@ -53,32 +43,56 @@ export async function run(opts: BuildOptions): Promise<number> {
   }
 }
 
+/** No month folder yet: the workspace's own problems (a new one's fields to fill) are told first, else that a month is needed. */
+async function noMonthYet(opts: BuildOptions, dir: DataDir): Promise<number> {
+  const diagnostics = await checkWorkspace(dir.absolute, dir.shown, await templatesDir(opts.templates, dir.absolute));
+  if (!diagnostics.some((d) => d.severity === 'error')) throw noMonth(dir);
+  if (opts.json) printJson({ command: 'build', month: null, draft: opts.draft === true, outputs: [], diagnostics: diagnosticsJson(diagnostics) });
+  else {
+    printDiagnostics(diagnostics);
+    printLine(`Chưa lập được báo cáo: ${summarize(diagnostics)}. Sửa các lỗi trên; "${dir.shown}" cũng chưa có thư mục tháng nào (ghi rõ --month YYYY-MM).`);
+  }
+  return EXIT.data;
+}
+
 async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, wanted: Format[], month: string, draft: boolean, progress: Progress): Promise<number> {
   const r = await checkMonth(dir.absolute, dir.shown, month, progress);
-  // without --draft a missing return is as blocking as an error
-  const blocking: Diagnostic[] = [
-    ...r.diagnostics.filter((d) => d.severity === 'error'),
-    ...(draft ? [] : r.diagnostics.filter((d) => d.code === CODES.missingDepartment).map((d) => ({ ...d, severity: 'error' as const }))),
-  ];
   const report = (outputs: { format: string; path: string }[], diagnostics: readonly Diagnostic[]) => {
     if (opts.json) printJson({ command: 'build', month, draft, outputs, diagnostics: diagnosticsJson(diagnostics) });
     else printDiagnostics(diagnostics);
   };
-  if (!r.model || (!draft && blocking.length > 0)) {
-    const shown = blocking.length ? [...blocking, ...r.diagnostics.filter((d) => d.severity === 'warning' && d.code !== CODES.missingDepartment)] : r.diagnostics;
+  const templates = await templatesDir(opts.templates, dir.absolute);
+  const unused = await templateWarnings(templates);
+  // what the templates cite and the month lacks: read before anything is decided, so that it is told in one run
+  const prepared = r.model ? await prepareTexts(r.model, templates) : undefined;
+  if (prepared && 'diagnostics' in prepared) {
+    report([], [...r.diagnostics.filter((d) => d.severity === 'error'), ...prepared.diagnostics, ...unused]);
+    return EXIT.data;
+  }
+  const diagnostics = [...(prepared && r.model ? [...r.diagnostics, ...citationDiagnostics(r, r.model, prepared.citations)] : r.diagnostics), ...unused];
+  // without --draft a missing return is as blocking as an error
+  const blocking: Diagnostic[] = [
+    ...diagnostics.filter((d) => d.severity === 'error'),
+    ...(draft ? [] : diagnostics.filter((d) => d.code === CODES.missingDepartment).map((d) => ({ ...d, severity: 'error' as const }))),
+  ];
+  if (!r.model || !prepared || (!draft && blocking.length > 0)) {
+    const shown = blocking.length ? [...blocking, ...diagnostics.filter((d) => d.severity === 'warning' && d.code !== CODES.missingDepartment)] : diagnostics;
     report([], shown);
-    if (!opts.json) printLine(`Chưa lập được báo cáo tháng ${month}: ${summarize(blocking)}. Sửa các lỗi trên, hoặc dùng --draft để in bản dự thảo.`);
-    return r.workspace ? EXIT.data : EXIT.data;
+    if (!opts.json) printLine(`Chưa lập được báo cáo tháng ${month}: ${summarize(shown)}. Sửa các lỗi trên, hoặc dùng --draft để in bản dự thảo.`);
+    return EXIT.data;
   }
   const out = dataDir(opts.out ?? join('out', month));
   progress.step(`Lập ${wanted.join(', ')}`);
-  const rendered = await renderOutputs({
-    model: r.model,
-    formats: wanted,
-    templatesDir: await templatesDir(opts.templates, dir.absolute),
-    createdAt: buildDate(r.model, process.env.SOURCE_DATE_EPOCH),
-    draft: draft ? { problems: draftProblems(r, r.diagnostics) } : null,
-  });
+  const rendered = await renderOutputs(
+    {
+      model: r.model,
+      formats: wanted,
+      templatesDir: templates,
+      createdAt: buildDate(r.model, process.env.SOURCE_DATE_EPOCH),
+      draft: draft ? { problems: draftProblems(r, diagnostics) } : null,
+    },
+    prepared,
+  );
   if ('diagnostics' in rendered) {
     report([], rendered.diagnostics);
     return EXIT.data;
@@ -99,7 +113,7 @@ async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, w
   await writeOutputs(files);
   progress.end();
   const outputs = files.map((f) => ({ format: f.path.slice(f.path.lastIndexOf('.') + 1), path: f.shown }));
-  const notes = r.diagnostics.filter((d) => d.severity === 'warning' || draft);
+  const notes = diagnostics.filter((d) => d.severity === 'warning' || draft);
   if (opts.json) {
     report(outputs, notes);
   } else {

@@ -15,6 +15,7 @@ const FIELD: Record<string, string> = {
   overdue: 'quá hạn',
   value: 'giá trị',
   difficulties: 'khó khăn, vướng mắc',
+  connection: 'kết nối',
   statusLabel: 'trạng thái',
   progress: 'đánh giá tiến độ',
   results: 'kết quả triển khai',
@@ -23,7 +24,14 @@ const FIELD: Record<string, string> = {
   continuation: 'tiếp tục, nhân rộng',
   items: 'lời văn',
 };
-const STATUS: Record<string, string> = { changed: 'đã sửa', unchanged: 'giữ nguyên', added: 'mới', removed: 'đã bỏ' };
+const STATUS: Record<string, string> = { changed: 'đã sửa', unchanged: 'giữ nguyên', added: 'mới', removed: 'đã bỏ', 'not-submitted': 'chưa có báo cáo tháng này' };
+
+/** A text as one short line: "Đã kết nối", "Sở Tư pháp đã ban hành …" */
+function brief(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (!line) return '(trống)';
+  return line.length > 70 ? `"${line.slice(0, 69)}…"` : `"${line}"`;
+}
 
 /** baocao diff: what changed between two months, for every row, indicator and model. */
 export async function run(opts: CommonOptions & { against?: string; all?: boolean }): Promise<number> {
@@ -47,11 +55,15 @@ export async function run(opts: CommonOptions & { against?: string; all?: boolea
   printLine(`So sánh tháng ${month} với tháng ${against}: ${moved.length} số liệu thay đổi.`);
   for (const f of moved) {
     const v = (x: number | null) => (x === null ? '—' : formatNumber(x));
-    printLine(`  ${f.id.padEnd(24)} ${FIELD[f.field] ?? f.field}: ${v(f.before)} → ${v(f.after)} (${formatDelta(f.delta)})   ${f.name.slice(0, 60)}`);
+    const how = f.notSubmitted && f.after === null ? 'chưa có báo cáo tháng này' : formatDelta(f.delta);
+    printLine(`  ${f.id.padEnd(24)} ${FIELD[f.field] ?? f.field}: ${v(f.before)} → ${v(f.after)} (${how})   ${f.name.slice(0, 60)}`);
   }
   const texts = d.texts.filter((t) => opts.all || t.status !== 'unchanged');
   const same = d.texts.filter((t) => t.status === 'unchanged' && (t.kind === 'model' || t.kind === 'section')).length;
-  printLine(`Lời văn: ${texts.length} thay đổi; ${same} ô lời văn (mô hình, mục báo cáo) giữ nguyên như tháng trước.`);
-  for (const t of texts) printLine(`  ${t.id.padEnd(24)} ${FIELD[t.field] ?? t.field}: ${STATUS[t.status]}   ${t.name.slice(0, 60)}`);
+  printLine(`Lời văn và trạng thái: ${texts.length} thay đổi; ${same} ô lời văn (mô hình, mục báo cáo) giữ nguyên như tháng trước.`);
+  for (const t of texts) {
+    printLine(`  ${t.id.padEnd(24)} ${FIELD[t.field] ?? t.field}: ${STATUS[t.status]}   ${t.name.slice(0, 60)}`);
+    if (t.status !== 'unchanged' && t.status !== 'not-submitted') printLine(`  ${''.padEnd(24)}   ${brief(t.before)} → ${brief(t.after)}`);
+  }
   return EXIT.ok;
 }

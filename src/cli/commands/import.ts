@@ -28,14 +28,15 @@ export async function run(opts: ImportOptions): Promise<number> {
   });
   const loaded = await loadWorkspace(dir.absolute, dir.shown);
   const ws = loaded.workspace;
-  const finish = (writes: { department: string; shown: string; changed: boolean }[], diagnostics: typeof loaded.diagnostics) => {
+  type Refused = { file: string; departments: readonly string[] };
+  const finish = (writes: { department: string; shown: string; changed: boolean }[], refused: readonly Refused[], diagnostics: typeof loaded.diagnostics) => {
     if (opts.json) {
       const list = (changed: boolean) => writes.filter((w) => w.changed === changed).map((w) => ({ department: w.department, path: w.shown }));
-      printJson({ command: 'import', month, dryRun: Boolean(opts.dryRun), written: list(true), unchanged: list(false), diagnostics: diagnosticsJson(diagnostics) });
+      printJson({ command: 'import', month, dryRun: Boolean(opts.dryRun), written: list(true), unchanged: list(false), refused, diagnostics: diagnosticsJson(diagnostics) });
     } else printDiagnostics(diagnostics);
   };
   if (!ws) {
-    finish([], loaded.diagnostics);
+    finish([], [], loaded.diagnostics);
     return EXIT.data;
   }
   for (const f of files) {
@@ -44,22 +45,33 @@ export async function run(opts: ImportOptions): Promise<number> {
   const { planImport } = await import('../../excel/import.js');
   const r = await planImport(ws, month, files);
   const diagnostics = [...loaded.diagnostics, ...r.diagnostics];
-  if (hasErrors(diagnostics)) {
-    finish([], diagnostics);
-    if (!opts.json) printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
+  // a problem of the workspace itself refuses everything; otherwise each file's problems refuse that file only
+  const refused: Refused[] = hasErrors(loaded.diagnostics) ? files.map((f) => ({ file: f.shown, departments: [] })) : r.refused;
+  const writes = hasErrors(loaded.diagnostics) ? [] : r.writes;
+  const listRefused = () => {
+    printLine(`Không nhập ${refused.length} tệp có lỗi (xem trên; báo cáo của các đơn vị trong các tệp này giữ nguyên):`);
+    for (const x of refused) printLine(`  ✗ ${x.file}${x.departments.length ? ` (${x.departments.join(', ')})` : ''}`);
+  };
+  if (!writes.length && refused.length) {
+    finish([], refused, diagnostics);
+    if (!opts.json) {
+      printLine(`Không ghi tệp nào (${summarize(diagnostics)}): hãy sửa các lỗi trên rồi nhập lại.`);
+      listRefused();
+    }
     return EXIT.data;
   }
-  if (!opts.dryRun) await writeOutputs(r.writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.data })));
-  finish(r.writes, diagnostics);
+  if (!opts.dryRun) await writeOutputs(writes.filter((w) => w.changed).map((w) => ({ path: w.path, shown: w.shown, data: w.data })));
+  finish(writes, refused, diagnostics);
   if (!opts.json) {
     const verb = opts.dryRun ? 'Sẽ ghi' : 'Đã ghi';
-    const changed = r.writes.filter((w) => w.changed).length;
-    const same = r.writes.length - changed;
+    const changed = writes.filter((w) => w.changed).length;
+    const same = writes.length - changed;
     printLine(`${verb} ${changed} tệp tháng ${month}${same ? `, ${same} tệp không thay đổi` : ''}${r.legacyRows ? ` (${r.legacyRows} dòng từ bảng Phụ lục)` : ''}:`);
-    for (const w of r.writes) printLine(`  ${w.created ? '+' : w.changed ? '~' : '='} ${w.shown} (từ ${w.from.join(', ')})`);
+    for (const w of writes) printLine(`  ${w.created ? '+' : w.changed ? '~' : '='} ${w.shown} (từ ${w.from.join(', ')})`);
+    if (refused.length) listRefused();
     if (opts.dryRun) printLine('(chạy thử: chưa ghi gì; bỏ --dry-run để ghi)');
   }
-  return EXIT.ok;
+  return refused.length ? EXIT.data : EXIT.ok;
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -5,13 +5,24 @@ import { CODES } from '../../diagnostics/codes.js';
 import { carryForward } from '../../compute/carry-forward.js';
 import { previousMonth } from '../../compute/period.js';
 import { formatMonth } from '../../format/date.js';
-import { loadWorkspace } from '../../workspace/load.js';
+import { loadWorkspace, type Workspace } from '../../workspace/load.js';
+import { reportingPeriod } from '../../compute/period.js';
+import { staleTextFindings } from '../../rules/stale-texts.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Submission } from '../../schema/submission.js';
 import { listMonths, readMonth } from '../../workspace/month.js';
+import { reviewHeader } from '../../workspace/review-header.js';
 import { submissionYaml } from '../../workspace/submission-yaml.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
 import { dataDir, usage, type CommonOptions } from '../options.js';
 import { diagnosticsJson, printDiagnostics, printJson, printLine } from '../output.js';
 import { parseMonth } from '../../format/parse.js';
+
+async function staleInCreated(ws: Workspace, month: string, created: ReadonlySet<string>, previous: readonly Submission[], prev: string): Promise<Diagnostic[]> {
+  const fresh = await readMonth(ws, month);
+  const mine = fresh.submissions.filter((s) => created.has(s.file));
+  return staleTextFindings(mine, previous, prev, month, reportingPeriod(month, ws.settings.period.cutoffDay));
+}
 
 /** Sub-folder of a month for the Excel forms sent to departments (not read as returns). */
 export const FORMS_FOLDER = 'bieu-mau';
@@ -42,9 +53,7 @@ export async function run(opts: CommonOptions): Promise<number> {
       continue;
     }
     const previous = before?.submissions.find((s) => s.submission.department === d.id)?.submission;
-    const note = previous
-      ? `${d.name} — báo cáo tháng ${formatMonth(month)}.\nCẦN XEM LẠI: lời văn và trạng thái được chép từ tháng ${formatMonth(prev)}; hãy sửa cho tháng này.\nCác số liệu để trống cần được điền (để trống nếu không phát sinh).`
-      : `${d.name} — báo cáo tháng ${formatMonth(month)}.\nĐiền các số liệu để trống; viết lời văn cho các mục.`;
+    const note = reviewHeader(d.name, month, previous !== undefined).join('\n');
     created.push({ path: join(ws.dir, month, name), shown: join(ws.shown, month, name), data: submissionYaml(carryForward(ws.catalog, d.id, month, previous), note) });
   }
   const problems = before ? before.diagnostics.filter((x) => x.severity === 'error') : [];
@@ -70,13 +79,17 @@ export async function run(opts: CommonOptions): Promise<number> {
     .filter((f) => newDepartments.has(f.department))
     .map((f) => ({ path: f.path, shown: f.shown, data: f.bytes }));
   await writeOutputs([...created, ...formFiles]);
+  // the texts carried word for word that still name last month's period: told now, with their lines
+  const stale = before ? await staleInCreated(ws, month, new Set(created.map((c) => c.shown)), before.submissions.map((s) => s.submission), prev) : [];
   if (opts.json) {
-    printJson({ command: 'open', month, from: before ? prev : null, created: created.map((c) => c.shown), forms: formFiles.map((f) => f.shown), skipped, diagnostics: [] });
+    printJson({ command: 'open', month, from: before ? prev : null, created: created.map((c) => c.shown), forms: formFiles.map((f) => f.shown), skipped, diagnostics: diagnosticsJson(stale) });
   } else {
+    printDiagnostics(stale);
     printLine(`Đã mở tháng ${month}${before ? ` từ tháng ${prev}` : ''}: tạo ${created.length} tệp${skipped.length ? `, giữ nguyên ${skipped.length} tệp đã có` : ''}.`);
     for (const c of created) printLine(`  + ${c.shown}`);
     if (formFiles.length) printLine(`Biểu mẫu Excel gửi các đơn vị (${formFiles.length} tệp): ${join(ws.shown, formsDir)}`);
     for (const s of skipped) printLine(`  = ${s} (đã có, không ghi đè)`);
+    if (stale.length) printLine(`${stale.length} đoạn lời văn chép từ tháng ${formatMonth(prev)} còn nhắc tháng, ngày của kỳ trước (xem cảnh báo ở trên).`);
   }
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { LABELS } from './labels.js';
 import { layoutTable } from './layout-kit.js';
 import type { Footnotes } from './footnotes.js';
 import { noteParagraphs } from './markup-paragraphs.js';
-import { line, PT, run } from './text.js';
+import { line, PT, run, upper } from './text.js';
 
 /** "Nơi nhận" on the left, the signature on the right (Nghị định 30/2020, ô 7 and 9b). */
 export const CLOSING_COLUMNS = fillWidths(PORTRAIT_TEXT_WIDTH, [4500]);
@@ -38,9 +38,8 @@ export function closing(header: ReportHeader, footnotes: Footnotes): (Table | Pa
   ];
   const signer = header.signer;
   const signature = [
-    ...[signer.authority, signer.position]
-      .filter((t) => t.trim() !== '')
-      .map((t) => line(t, { bold: true, size: PT.body })),
+    // ô 7a: quyền hạn (TM., KT., Q., TL., TUQ.) and chức vụ, one paragraph a line, bold capitals
+    ...signer.lines.map((t) => line(upper(t), { bold: true, size: PT.body })),
     ...Array.from({ length: SIGNATURE_SPACE }, () => line('', { size: PT.body })),
     line(signer.name, { bold: true, size: PT.body }),
   ];

@@ -4,7 +4,7 @@ import type { ReportTexts } from '../template/report-texts.js';
 import { fillWidths, PORTRAIT_TEXT_WIDTH } from './geometry.js';
 import { LABELS } from './labels.js';
 import { LAYOUT_CELL_MARGIN, layoutTable, rule } from './layout-kit.js';
-import { line, PT, run } from './text.js';
+import { line, PT, run, upper } from './text.js';
 
 /** Page 1 header: 6.25 cm for the issuing body, the rest for the national title (docs/layout.md). */
 export const HEADER_COLUMNS = fillWidths(PORTRAIT_TEXT_WIDTH, [3544]);
@@ -13,8 +13,8 @@ export const HEADER_COLUMNS = fillWidths(PORTRAIT_TEXT_WIDTH, [3544]);
 const RULE = { motto: 3200, issuingBody: 1200, summary: 1800 } as const;
 
 /**
- * The top of page 1 (Nghị định 30/2020, ô 1–5a): governing and issuing body, number and symbol on the
- * left; national title, motto, place and date on the right; then "BÁO CÁO" and the summary.
+ * The top of page 1 (Nghị định 30/2020, ô 1–5a): governing body (none, one or more lines) over the issuing
+ * body (one or more lines, bold), capitals, then the number and symbol on the left; national title, motto, place and date on the right; then "BÁO CÁO" and the summary.
  */
 export function firstPage(header: ReportHeader, texts: ReportTexts): (Table | Paragraph)[] {
   const [left = 0, right = 0] = HEADER_COLUMNS;
@@ -22,8 +22,8 @@ export function firstPage(header: ReportHeader, texts: ReportTexts): (Table | Pa
   const table = layoutTable(HEADER_COLUMNS, [
     [
       [
-        line(header.governingBody, { size: PT.authority }),
-        line(header.issuingBody, { size: PT.authority, bold: true }),
+        ...header.governingBody.map((t) => line(upper(t), { size: PT.authority })),
+        ...header.issuingBody.map((t) => line(upper(t), { size: PT.authority, bold: true })),
         rule(RULE.issuingBody, inner(left)),
       ],
       [

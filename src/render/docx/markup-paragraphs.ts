@@ -1,3 +1,4 @@
+import { GAP_MARK } from '../template/citations.js';
 import { Paragraph, type FootnoteReferenceRun, type TextRun } from 'docx';
 import type { Block, Inline } from '../../markup/blocks.js';
 import { footnoteKey, parseMarkup } from '../../markup/parse.js';
@@ -33,13 +34,27 @@ export function inlineRuns(
   const out: (TextRun | FootnoteReferenceRun)[] = [];
   for (const inline of inlines) {
     if (inline.kind === 'text') {
-      out.push(run(inline.text, { ...base, bold: base.bold || inline.bold, italic: base.italic || inline.italic }));
+      const format = { ...base, bold: base.bold || inline.bold, italic: base.italic || inline.italic };
+      for (const piece of gapPieces(inline.text)) out.push(run(piece.text, piece.gap ? { ...format, highlight: true } : format));
       continue;
     }
     const blocks = noteBlocks(inline.id, notes);
     if (blocks) out.push(notes.footnotes.call(() => noteParagraphs(blocks)));
   }
   return out;
+}
+
+/** A text split around the draft's gap markers ("[chưa có số liệu: …]"), which are printed highlighted. */
+function gapPieces(text: string): { text: string; gap: boolean }[] {
+  const pieces: { text: string; gap: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(GAP_MARK)) {
+    if (m.index > last) pieces.push({ text: text.slice(last, m.index), gap: false });
+    pieces.push({ text: m[0], gap: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length || pieces.length === 0) pieces.push({ text: text.slice(last), gap: false });
+  return pieces;
 }
 
 function noteBlocks(id: string, notes: NoteSources): readonly Block[] | undefined {

@@ -30,6 +30,8 @@ export interface RunFormat {
   readonly size?: number;
   /** starts a new line inside the paragraph */
   readonly breakBefore?: boolean;
+  /** marked in yellow: a draft's gap marker */
+  readonly highlight?: boolean;
 }
 
 /**
@@ -43,8 +45,14 @@ export function run(text: string, format: RunFormat = {}): TextRun {
     ...(format.italic ? { italics: true } : {}),
     ...(format.size ? { size: format.size * 2 } : {}),
     ...(format.breakBefore ? { break: 1 } : {}),
+    ...(format.highlight ? { highlight: 'yellow' } : {}),
   };
   return new TextRun(options);
+}
+
+/** Capitals, as page 1's bodies and the signature's titles are printed (Nghị định 30/2020): "TM. ỦY BAN NHÂN DÂN". */
+export function upper(text: string): string {
+  return text.toLocaleUpperCase('vi-VN');
 }
 
 /** Splits text on line breaks into lines, trimmed; blank lines are dropped. */

@@ -16,4 +16,6 @@ export const RENDER_CODES = {
   templateShape: 'BC607',
   /** the text calls a footnote `[^id]` that has no text */
   undefinedFootnote: 'BC608',
+  /** a file of the templates folder that nothing reads (e.g. "phu-luc-4.hbs"): a warning */
+  unusedTemplate: 'BC609',
 } as const;

@@ -62,6 +62,8 @@ export const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
   knownHelpers: KNOWN_HELPERS,
+  /** helpers are told the paths of their parameters: a missing value is reported by what the template wrote */
+  trackIds: true,
 } as const;
 
 /** Prototype properties and methods are never reachable; stating it also silences Handlebars' console warning. */

@@ -7,14 +7,19 @@ import {
   formatFraction,
   formatMonth,
   formatNumber,
+  comparisonPhrase,
+  previousMonthLabel,
+  type ComparisonPair,
 } from '../../format/index.js';
 import { HelperArgumentError, type TemplateLocation } from './helper-error.js';
+import { gapFor, ownerState, type CitationSink } from './citations.js';
+import type { ReportModel } from '../../model/report-model.js';
 
 /**
  * The template helpers. They only format (docs/markup.md): every figure, rate and date is computed before
- * the template runs. A value that is not reported (null) prints as "…" so the gap shows in the draft.
+ * the template runs. A value that is not reported (null) prints a marker ("[chưa có số liệu: …]") and is
+ * recorded in `@citations` (citations.ts), so that a final build can refuse it and a draft can show it.
  */
-export const MISSING = '…';
 
 type Helper = (...args: unknown[]) => string;
 
@@ -22,6 +27,29 @@ interface CallOptions {
   readonly name?: string;
   readonly hash?: Record<string, unknown>;
   readonly loc?: TemplateLocation;
+  /** the paths written for the parameters (compiled with `trackIds`) */
+  readonly ids?: readonly (string | null | undefined)[];
+  readonly data?: { readonly root?: unknown; readonly citations?: CitationSink; readonly contextPath?: string };
+  readonly fn?: (context: unknown) => string;
+  readonly inverse?: (context: unknown) => string;
+}
+
+const where = (options: CallOptions) => ({ line: options.loc?.start.line ?? 0, column: (options.loc?.start.column ?? 0) + 1 });
+
+function rootModel(options: CallOptions): ReportModel | null {
+  const root = options.data?.root;
+  return typeof root === 'object' && root !== null && 'departments' in root && 'indicators' in root ? (root as ReportModel) : null;
+}
+
+/** The marker for the i-th parameter's missing value, recorded in `@citations`. */
+function gap(options: CallOptions, i = 0): string {
+  const id = options.ids?.[i] ?? '';
+  // inside {{#with}} or {{#each}} a path is written from the block's value: Handlebars tells where that is
+  const path = id && options.data?.contextPath ? `${options.data.contextPath}.${id}` : id;
+  const model = rootModel(options);
+  const g = model && path ? gapFor(model, path) : { kind: 'no-value' as const, marker: `[chưa có số liệu: ${path || 'giá trị'}]`, owner: null };
+  options.data?.citations?.gaps.push({ ...g, path, ...where(options) });
+  return g.marker;
 }
 
 /** Splits Handlebars' trailing options object off the arguments. */
@@ -39,7 +67,7 @@ function nullable<T>(name: string, kind: string, test: (v: unknown) => v is T, f
     const { params, options } = split(args);
     if (params.length !== 1) fail(name, options, `"${name}" cần đúng 1 giá trị (${kind}), nhận ${params.length}`);
     const v = params[0];
-    if (v === null) return MISSING;
+    if (v === null) return gap(options);
     if (!test(v)) fail(name, options, `"${name}" cần ${kind}, nhận ${describe(v)}`);
     return format(v);
   };
@@ -95,6 +123,56 @@ const delta: Helper = (...args) => {
   return changed.map((p) => `${verb(p)} ${amount(p)}`).join(', ');
 };
 
+/**
+ * The whole comparison clause: `{{compare indicators.x.delta "thẻ" before=", "}}` prints ", tăng 594 thẻ so với
+ * tháng 9", or nothing when there is nothing to compare (docs/comparisons.md). `against=` names what it is
+ * compared with ("tháng liền kề", "kỳ chi trả trước"); by default the previous month ("tháng 12/2024" across a
+ * year). `before=`/`after=` are printed around the clause only when there is one. A figure whose previous
+ * value is missing while last month's data exists is recorded in `@citations` (the comparison left out).
+ */
+const compare: Helper = (...args) => {
+  const { params, options } = split(args);
+  if (params.length === 0 || params.length % 2 !== 0) {
+    fail('compare', options, '"compare" cần từng cặp: số liệu tăng/giảm (…delta) và đơn vị (ví dụ "thẻ")');
+  }
+  const pairs: ComparisonPair[] = [];
+  for (let i = 0; i < params.length; i += 2) {
+    const d = params[i];
+    const unit = params[i + 1];
+    if (!isDelta(d)) fail('compare', options, `"compare" cần một trường …delta, nhận ${describe(d)}`);
+    if (typeof unit !== 'string') fail('compare', options, `"compare" cần đơn vị bằng chữ, nhận ${describe(unit)}`);
+    pairs.push({ delta: d, unit });
+  }
+  const hash = options.hash ?? {};
+  for (const key of Object.keys(hash)) {
+    if (!['against', 'before', 'after'].includes(key)) fail('compare', options, `"compare" không có tham số "${key}" (có: against, before, after)`);
+    if (typeof hash[key] !== 'string') fail('compare', options, `tham số "${key}" của "compare" phải là chữ trong dấu nháy`);
+  }
+  const model = rootModel(options);
+  const previousMonth = pairs.find((p) => p.delta.previousMonth)?.delta.previousMonth ?? model?.previous.month ?? null;
+  const against = (hash['against'] as string | undefined) ?? (previousMonth && model ? previousMonthLabel(previousMonth, model.month) : 'tháng trước');
+  const phrase = comparisonPhrase(pairs, against);
+  // last month's data exists but not these figures: the sentence leaves the comparison out, and says so
+  const current = pairs.findIndex((p) => p.delta.direction === 'no-previous');
+  if (phrase === null && current >= 0 && model?.previous.source !== 'none') {
+    const path = (options.ids?.[current * 2] ?? '').replace(/\.delta$/, '');
+    const owner = model && path ? gapFor(model, `${path}.value`).owner : null;
+    options.data?.citations?.missedComparisons.push({ path, owner, previousMonth: pairs[current]!.delta.previousMonth, ...where(options) });
+  }
+  if (phrase === null) return '';
+  return `${(hash['before'] as string | undefined) ?? ''}${phrase}${(hash['after'] as string | undefined) ?? ''}`;
+};
+
+/** `{{#zero x}}chưa cấp … nào{{else}}đã cấp {{count x}} …{{/zero}}`: a zero count worded as a sentence does. */
+const zero: Helper = function (this: unknown, ...args: unknown[]): string {
+  const { params, options } = split(args);
+  if (params.length !== 1) fail('zero', options, '"zero" cần đúng 1 số');
+  const v = params[0];
+  if (v !== null && !isNumber(v)) fail('zero', options, `"zero" cần một số, nhận ${describe(v)}`);
+  if (!options.fn || !options.inverse) fail('zero', options, '"zero" là khối: {{#zero …}}…{{else}}…{{/zero}}');
+  return v === 0 ? options.fn(this) : options.inverse(this);
+};
+
 /** A section's narrative blocks: a Section (with `items`) or the items themselves. */
 function narrative(name: string, v: unknown, options: CallOptions): string[] {
   const items = Array.isArray(v) ? v : typeof v === 'object' && v !== null ? (v as { items?: unknown }).items : v;
@@ -115,8 +193,18 @@ function withFallback(name: string, join: (items: string[], options: CallOptions
       fail(name, options, `câu thay thế của "${name}" phải là chữ trong dấu nháy, nhận ${describe(fallback)}`);
     }
     const items = narrative(name, section, options);
+    if (items.length === 0 && unsent(section, options)) return gap(options);
     return items.length === 0 ? (fallback ?? '') : join(items, options);
   };
+}
+
+/** A section whose department has not sent its return: its fallback ("Không phát sinh.") would be untrue. */
+function unsent(section: unknown, options: CallOptions): boolean {
+  const model = rootModel(options);
+  if (!model || typeof section !== 'object' || section === null || Array.isArray(section)) return false;
+  const { owner, reportedBy } = section as { owner?: unknown; reportedBy?: unknown };
+  if (reportedBy !== null || typeof owner !== 'string') return false;
+  return ownerState(model, owner)?.submitted === false;
 }
 
 /** Blocks one after another, each its own paragraph. */
@@ -140,6 +228,8 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   dateLong: nullable('dateLong', 'một ngày', isIsoDate, formatDateLong),
   month: nullable('month', 'một tháng (ví dụ month, next.month)', isMonthKey, formatMonth),
   delta,
+  compare,
+  zero,
   numbered,
   items,
   inline,

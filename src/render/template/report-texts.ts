@@ -4,6 +4,7 @@ import type { ReportModel } from '../../model/report-model.js';
 import { RENDER_CODES } from './codes.js';
 import { createEnvironment } from './environment.js';
 import { runTemplate, type TemplateSource } from './run.js';
+import { citationSink, GAP_MARK, sentenceAround, type CitationGap, type MissedComparison } from './citations.js';
 
 /** Template files by name (file name without ".hbs"); reading them is the caller's business. */
 export type TemplateSources = Readonly<Record<string, TemplateSource>>;
@@ -18,6 +19,11 @@ export const TEMPLATE_NAMES = {
   qd422ServiceColumn: 'cot-dich-vu-qd422',
   appendices: ['phu-luc-1', 'phu-luc-2', 'phu-luc-3'],
 } as const;
+
+/** Every template file name (without ".hbs") the report reads. */
+export function templateNamesRead(): string[] {
+  return Object.values(TEMPLATE_NAMES).flatMap((v): string[] => (typeof v === 'string' ? [v] : [...v]));
+}
 
 export interface AppendixHeading {
   /** "Phụ lục I" */
@@ -38,13 +44,32 @@ export interface ReportTexts {
   readonly appendices: readonly [AppendixHeading, AppendixHeading, AppendixHeading];
 }
 
+/** A value a template cites that the month does not have, with the template and the sentence it stands in. */
+export interface CitedGap extends CitationGap {
+  /** the template file, as diagnostics name it */
+  readonly template: string;
+  /** the sentence as printed, the gap shown as "…" */
+  readonly sentence: string;
+}
+
+export interface CitedComparison extends MissedComparison {
+  readonly template: string;
+}
+
+export interface Citations {
+  readonly gaps: readonly CitedGap[];
+  readonly missedComparisons: readonly CitedComparison[];
+}
+
 export function renderTexts(
   model: ReportModel,
   sources: TemplateSources,
-): { readonly texts: ReportTexts } | { readonly diagnostics: readonly Diagnostic[] } {
+): { readonly texts: ReportTexts; readonly citations: Citations } | { readonly diagnostics: readonly Diagnostic[] } {
   const env = createEnvironment();
   const context = model;
   const diagnostics: Diagnostic[] = [];
+  const gaps: CitedGap[] = [];
+  const missedComparisons: CitedComparison[] = [];
 
   const run = (name: string): string => {
     const source = Object.hasOwn(sources, name) ? sources[name] : undefined;
@@ -52,11 +77,20 @@ export function renderTexts(
       diagnostics.push(error(RENDER_CODES.missingTemplate, `thiếu tệp mẫu "${name}.hbs"`, { file: `${name}.hbs` }));
       return '';
     }
-    const result = runTemplate(env, source, context);
+    const sink = citationSink();
+    const result = runTemplate(env, source, context, sink);
     if ('diagnostics' in result) {
       diagnostics.push(...result.diagnostics);
       return '';
     }
+    // the markers stand in the text in the order the helpers printed them
+    const found = [...result.text.matchAll(GAP_MARK)];
+    sink.gaps.forEach((g, i) => {
+      const at = found[i];
+      const sentence = at && at[0] === g.marker ? sentenceAround(result.text, at.index, at[0].length) : '';
+      gaps.push({ ...g, template: source.file, sentence });
+    });
+    for (const m of sink.missedComparisons) missedComparisons.push({ ...m, template: source.file });
     return result.text;
   };
   const lines = (name: string, atLeast: number, what: string): string[] => {
@@ -90,5 +124,5 @@ export function renderTexts(
       appendix(TEMPLATE_NAMES.appendices[2]),
     ],
   };
-  return diagnostics.length > 0 ? { diagnostics } : { texts };
+  return diagnostics.length > 0 ? { diagnostics } : { texts, citations: { gaps, missedComparisons } };
 }

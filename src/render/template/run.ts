@@ -3,6 +3,7 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { RENDER_CODES } from './codes.js';
 import { COMPILE_OPTIONS, KNOWN_HELPERS, RUNTIME_OPTIONS, type TemplateEnvironment } from './environment.js';
 import { HelperArgumentError } from './helper-error.js';
+import type { CitationSink } from './citations.js';
 
 /** A template file's text and the name diagnostics print for it (e.g. "templates/bao-cao.hbs"). */
 export interface TemplateSource {
@@ -18,11 +19,12 @@ export type TemplateResult = { readonly text: string } | { readonly diagnostics:
  * Runs one template on a context. Only the template's own text is compiled: values from the data are
  * inserted as they are and never read as Handlebars. Every failure comes back as a located diagnostic.
  */
-export function runTemplate(env: TemplateEnvironment, source: TemplateSource, context: object): TemplateResult {
+export function runTemplate(env: TemplateEnvironment, source: TemplateSource, context: object, citations?: CitationSink): TemplateResult {
+  const runtime = citations ? { ...RUNTIME_OPTIONS, data: { citations } } : RUNTIME_OPTIONS;
   const ahead = source.precompiled ? precompiled(env, source.precompiled) : undefined;
   if (ahead) {
     try {
-      return { text: ahead(context, RUNTIME_OPTIONS) };
+      return { text: ahead(context, runtime) };
     } catch (e) {
       return { diagnostics: [explain(e, source, env.parse(source.text))] };
     }
@@ -37,7 +39,7 @@ export function runTemplate(env: TemplateEnvironment, source: TemplateSource, co
   if (refused) return { diagnostics: [refused] };
   try {
     const template = env.compile(ast, COMPILE_OPTIONS);
-    return { text: template(context, RUNTIME_OPTIONS) };
+    return { text: template(context, runtime) };
   } catch (e) {
     return { diagnostics: [explain(e, source, ast)] };
   }

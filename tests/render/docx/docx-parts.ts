@@ -38,3 +38,35 @@ export function zipEntryTimes(zip: Uint8Array): string[] {
   }
   return out;
 }
+
+export interface Para {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly align: string | null;
+  /** half-points of the first run */
+  readonly size: number | null;
+}
+
+/** The paragraphs of an XML fragment, with what page 1 and the signature are judged by. */
+export function paragraphs(xml: string): Para[] {
+  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map(([, p = '']) => {
+    const runs = [...p.matchAll(/<w:r>(.*?)<\/w:r>/g)].map(([, r = '']) => r);
+    const text = runs.map((r) => [...r.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('');
+    const withText = runs.filter((r) => /<w:t[ >]/.test(r));
+    return {
+      text,
+      bold: withText.length > 0 && withText.every((r) => r.includes('<w:b/>')),
+      italic: withText.length > 0 && withText.every((r) => r.includes('<w:i/>')),
+      align: /<w:jc w:val="(\w+)"\/>/.exec(p)?.[1] ?? null,
+      size: Number(/<w:sz w:val="(\d+)"\/>/.exec(withText[0] ?? '')?.[1] ?? NaN) || null,
+    };
+  });
+}
+
+/** The cells of the layout table that holds `marker`, each as its paragraphs. */
+export function cellsOfTableWith(document: string, marker: string): Para[][] {
+  const table = [...document.matchAll(/<w:tbl>(.*?)<\/w:tbl>/g)].map((m) => m[1] ?? '').find((t) => t.includes(marker));
+  if (!table) throw new Error(`no table with ${marker}`);
+  return [...table.matchAll(/<w:tc>(.*?)<\/w:tc>/g)].map(([, c = '']) => paragraphs(c));
+}

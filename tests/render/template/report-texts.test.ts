@@ -139,7 +139,7 @@ describe('the shipped templates on the sample month', () => {
 });
 
 describe('missing data does not break the templates', () => {
-  it('prints "…" for figures not reported and leaves out comparisons without a previous month', () => {
+  it('marks figures not reported and leaves out comparisons without a previous month', () => {
     const cards: Indicator = {
       ...MODEL_SAMPLE.indicators['bhyt-cccd-cards']!,
       value: null,
@@ -151,7 +151,7 @@ describe('missing data does not break the templates', () => {
       sections: { ...MODEL_SAMPLE.sections, 'tuyen-truyen': { ...MODEL_SAMPLE.sections['tuyen-truyen']!, items: [] } },
     };
     const body = outline(texts(model).body);
-    expect(body.some((p) => p.endsWith('để đi khám chữa bệnh bằng CCCD là … thẻ.'))).toBe(true);
+    expect(body.some((p) => p.endsWith('để đi khám chữa bệnh bằng CCCD là [chưa có số liệu: CCCD đồng bộ với thẻ BHYT] thẻ.'))).toBe(true);
     const i = body.indexOf('## 1. Công tác tuyên truyền thực hiện Đề án');
     expect(body[i + 1]).toBe('Không phát sinh.');
   });

@@ -17,7 +17,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('templates that work', () => {
   it.each([
     ['"-" in path segments', '{{so indicators.bhyt-cccd-cards.value}} thẻ', '3.182.603 thẻ'],
-    ['a null value prints the placeholder', '{{so indicators.bhyt-cccd-cards.total}}', '…'],
+    ['a null value prints a marker naming it', '{{so indicators.bhyt-cccd-cards.total}}', '[chưa có số liệu: indicators.bhyt-cccd-cards.total]'],
     ['a null value is falsy in #if', '{{#if empty}}có{{else}}không{{/if}}', 'không'],
     ['#with and @root', '{{#with indicators.bhyt-cccd-cards}}{{count parts.a.value}}/{{@root.previous.monthNumber}}{{/with}}', '01/8'],
     ['#each over a list', '{{#each sections.x.items}}[{{@index}}]{{/each}}', '[0]'],
