@@ -1,3 +1,4 @@
+import { capRun } from '../diagnostics/cap.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, summarize, toJson } from '../diagnostics/print.js';
 
@@ -10,12 +11,13 @@ export function printLine(text = ''): void {
   process.stdout.write(text + '\n');
 }
 
+/** the diagnostics of a run, capped (src/diagnostics/cap.ts) */
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of capRun(diagnostics)) process.stderr.write(formatDiagnostic(d) + '\n');
 }
 
 export function diagnosticsJson(diagnostics: readonly Diagnostic[]): Record<string, unknown>[] {
-  return diagnostics.map(toJson);
+  return capRun(diagnostics).map(toJson);
 }
 
 export { summarize };

@@ -12,6 +12,8 @@ export const CODES = {
   targetLocked: 'BC007',
   fileTooLarge: 'BC008',
   usage: 'BC009',
+  /** more problems than are listed: the count of those left out (src/diagnostics/cap.ts) */
+  moreDiagnostics: 'BC010',
   internal: 'BC099',
 
   yamlSyntax: 'BC101',

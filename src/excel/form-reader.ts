@@ -1,3 +1,4 @@
+import { CappedDiagnostics } from '../diagnostics/cap.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
@@ -78,7 +79,7 @@ interface SheetReader {
 
 class Reader {
   readonly locations = new CellLocations();
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Diagnostic[] = new CappedDiagnostics();
   readonly input: Obj;
   private readonly ctx: CellContext;
 

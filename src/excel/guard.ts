@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { inflateRaw as inflateRawCallback, inflateRawSync, type ZlibOptions } from 'node:zlib';
+import { inflateRaw as inflateRawCallback, type ZlibOptions } from 'node:zlib';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
-import { dataOffset, isZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
+import { collidingName, crc32, dataOffset, isZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
 /**
  * The guarded reader: judges a file's bytes before any spreadsheet library sees them. It refuses what is
@@ -108,6 +108,11 @@ export async function guardWorkbookBytes(bytes: Uint8Array, shown: string, limit
 }
 
 function checkStructure(bytes: Uint8Array, entries: readonly ZipEntry[], cdOffset: number, shown: string, limits: GuardLimits): Guarded | null {
+  // two entries for one part: readers disagree on which copy counts (the first, the last), so none is read
+  const twice = collidingName(entries);
+  if (twice !== undefined) {
+    return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng: thành phần "${twice}" có hai lần trong tệp nén (trùng tên, kể cả khác hoa/thường), không biết bản nào là đúng. Hãy mở bằng Excel, lưu lại rồi gửi lại`, shown);
+  }
   let total = 0;
   for (const e of entries) {
     if (e.flags & 0x1) return fail(EXCEL_CODES.encrypted, 'tệp được nén có mật khẩu: hãy bỏ mật khẩu rồi lưu lại dạng .xlsx', shown);
@@ -166,7 +171,6 @@ function kindFailure(kind: PackageKind, shown: string): Guarded {
 /** Inflates every entry with an output bound equal to its declared size: a lie in the directory is caught here. */
 const inflateRaw = promisify<Uint8Array, ZlibOptions, Buffer>(inflateRawCallback);
 const MIN_CHUNK = 64;
-const CHUNK_MAX = 32 * 1024 * 1024;
 
 async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], shown: string, limits: GuardLimits, parts: Map<string, Uint8Array>): Promise<Guarded | null> {
   // every part is handed to the thread pool at once: awaiting each before starting the next would wait for the
@@ -175,9 +179,10 @@ async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], s
     if (e.name.endsWith('/') || e.method === 0) return undefined;
     const start = dataOffset(bytes, e);
     const bound = Math.min(e.uncompressedSize, limits.maxInflatedBytes) + 1;
-    // the output in one buffer of the declared size (up to CHUNK_MAX): zlib's 16 KB chunks would each cost a
-    // callback on the main thread, and a copy to join them
-    const options = { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, Math.min(bound, CHUNK_MAX)) };
+    // the output in one buffer of the declared size: zlib's 16 KB chunks would each cost a callback on the main
+    // thread, and chunks of a bounded size a copy to join them (twice a large part's size at the peak). The sizes
+    // declared are bounded together (maxInflatedBytes), so these buffers are too.
+    const options = { maxOutputLength: bound, chunkSize: Math.max(MIN_CHUNK, bound) };
     return inflateRaw(bytes.subarray(start, start + e.compressedSize), options).then(
       (out) => ({ ok: true as const, out }),
       (err: unknown) => ({ ok: false as const, err }),
@@ -188,6 +193,8 @@ async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], s
     if (e.name.endsWith('/')) continue;
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng (thành phần "${e.name}")`, shown);
+      const start = dataOffset(bytes, e);
+      if (crc32(bytes.subarray(start, start + e.compressedSize)) !== e.crc32) return crcFailure(e, shown);
       continue;
     }
     const r = await jobs[i]!;
@@ -202,54 +209,12 @@ async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntry[], s
     if (out.length !== e.uncompressedSize) {
       return fail(EXCEL_CODES.zipBomb, `thành phần "${e.name}" giải nén ra ${out.length} byte, khác kích thước khai báo (${e.uncompressedSize}): tệp bị hỏng hoặc là "zip bomb"`, shown);
     }
-    if (!parts.has(e.name)) parts.set(e.name, out);
+    if (crc32(out) !== e.crc32) return crcFailure(e, shown);
+    parts.set(e.name, out);
   }
   return null;
 }
 
-const EXCEL_MAX_ROW = 1_048_576;
-
-/**
- * Why a workbook the guard let through could not be read, when the reason is a worksheet naming a row past Excel's
- * last (1,048,576): no spreadsheet program writes one. The reader refuses such a row as soon as it meets it (it
- * never walks a billion rows); this finds it again to say so, only for a workbook that failed, so that the sheets
- * of every good workbook are not scanned twice.
- */
-export function rowPastLimitIn(bytes: Uint8Array, inflated: ReadonlyMap<string, Uint8Array> | undefined): string | null {
-  try {
-    for (const e of readZipDirectory(bytes).entries) {
-      if (!WORKSHEET.test(e.name)) continue;
-      const past = rowPastLimit(e.name, inflated?.get(e.name) ?? stored(bytes, e));
-      if (past) return past;
-    }
-  } catch {
-    // the reader's own failure stands
-  }
-  return null;
-}
-
-/** a worksheet part's name */
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
-
-/** an entry's bytes, inflated when they are compressed */
-function stored(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const start = dataOffset(bytes, e);
-  const data = bytes.subarray(start, start + e.compressedSize);
-  return e.method === 0 ? data : inflateRawSync(data);
-}
-
-/** A worksheet part naming a row past Excel's last: the message. Row numbers of 7+ digits are checked. */
-function rowPastLimit(name: string, xml: Uint8Array): string | null {
-  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');
-  // every r="…" of 7+ digits (rare), then whether it sits in a <row> or <c> tag: one pass that skips ahead
-  // between hits, instead of trying a tag match at every "<" of the sheet
-  for (const m of text.matchAll(/\sr="[A-Z]{0,3}(\d{7,})"/g)) {
-    const lt = text.lastIndexOf('<', m.index);
-    if (lt < 0 || text.lastIndexOf('>', m.index) > lt || !/^<(?:\w+:)?(?:row|c)\b/.test(text.slice(lt, m.index + 1))) continue;
-    const row = Number(m[1]);
-    if (row > EXCEL_MAX_ROW) {
-      return `tệp .xlsx bị hỏng: trang tính (${name}) có dòng ${row.toLocaleString('vi-VN')}, quá giới hạn ${EXCEL_MAX_ROW.toLocaleString('vi-VN')} dòng của Excel. Hãy mở bằng Excel, lưu lại rồi gửi lại`;
-    }
-  }
-  return null;
+function crcFailure(e: ZipEntry, shown: string): Guarded {
+  return fail(EXCEL_CODES.corrupt, `tệp .xlsx bị hỏng: dữ liệu của thành phần "${e.name}" không khớp mã kiểm tra (CRC) của nó. Hãy mở bằng Excel, lưu lại rồi gửi lại`, shown);
 }

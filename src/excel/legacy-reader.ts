@@ -1,4 +1,5 @@
 import { allServices, type Catalog, type ServiceDef } from '../catalog/catalog.js';
+import { CappedDiagnostics, listed } from '../diagnostics/cap.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatHundredths, formatNumber, rateHundredths } from '../format/number.js';
@@ -333,7 +334,7 @@ function readSheets(wb: WorkbookView, file: string, catalog: Catalog, month: str
     }
     // (keys are catalog ids and field names)
     const v = validatePartly(SubmissionFile, input, locator, { values });
-    diagnostics.push(...v.diagnostics);
+    for (const d of v.diagnostics) diagnostics.push(d);
     if (!v.ok) {
       if (v.partial) partials.push({ loaded: { file, format: 'xlsx', submission: v.partial, locator }, dropped: v.dropped });
       continue;
@@ -341,12 +342,12 @@ function readSheets(wb: WorkbookView, file: string, catalog: Catalog, month: str
     submissions.push({ file, format: 'xlsx', submission: v.value, locator });
     services.set(department, Object.keys(v.value.services ?? {}));
   }
-  return { submissions, services, diagnostics, rows: reading.rows, fields: [...reading.fields], ...(partials.length ? { partials } : {}) };
+  return { submissions, services, diagnostics: listed(diagnostics), rows: reading.rows, fields: [...reading.fields], ...(partials.length ? { partials } : {}) };
 }
 
 /** What reading a workbook's sheets one way (`direct` or as written) gathers. */
 class Reading {
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Diagnostic[] = new CappedDiagnostics();
   /** each department's return, and about how many values it has (rows and their cells) */
   readonly inputs = new Map<string, { input: Obj; values: number }>();
   readonly rowsRead = new LegacyRows();

@@ -1,3 +1,4 @@
+import { capFile, listed } from '../diagnostics/cap.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -5,12 +6,12 @@ import type { LoadedSubmission, SubmissionRead } from '../readers/submission.js'
 import { validatePartly } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
 import { SubmissionFile, type Submission } from '../schema/submission.js';
-import { loadWorkbook } from './xlsx-read/workbook.js';
+import { loadWorkbook, type Loaded } from './xlsx-read/workbook.js';
 import { ownedBy } from '../catalog/catalog.js';
 import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
 import { detectForm, readForm, sheetKinds, type FormIdentity } from './form-reader.js';
 import { formSheets } from './form-writer.js';
-import { readGuardedWorkbook, rowPastLimitIn } from './guard.js';
+import { readGuardedWorkbook } from './guard.js';
 import type { WorkbookView } from './workbook-spec.js';
 
 /**
@@ -26,12 +27,19 @@ export async function openWorkbook(absolute: string, shown: string): Promise<Wor
   const guarded = await readGuardedWorkbook(absolute, shown);
   if (!guarded.ok) return { ok: false, diagnostics: [guarded.diagnostic] };
   const loaded = await loadWorkbook(guarded.bytes, guarded.inflated);
-  if (!loaded.ok) {
-    const past = rowPastLimitIn(guarded.bytes, guarded.inflated);
-    if (past) return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, past, { file: shown })] };
-    return { ok: false, diagnostics: [error(EXCEL_CODES.corrupt, 'không đọc được bảng tính (tệp bị hỏng hoặc không đúng chuẩn .xlsx): hãy mở bằng Excel, lưu lại rồi gửi lại', { file: shown })] };
-  }
+  if (!loaded.ok) return { ok: false, diagnostics: [refusal(loaded, shown)] };
   return { ok: true, workbook: loaded.workbook };
+}
+
+/** A workbook the reader refused, as a diagnostic at its sheet and cell when the reader knows them. */
+function refusal(loaded: Extract<Loaded, { ok: false }>, shown: string): Diagnostic {
+  const advice = 'Hãy mở bằng Excel, lưu lại rồi gửi lại';
+  if (loaded.detail === undefined) {
+    return error(EXCEL_CODES.corrupt, `không đọc được bảng tính (tệp bị hỏng hoặc không đúng chuẩn .xlsx): ${advice.toLowerCase()}`, { file: shown });
+  }
+  const part = loaded.sheet === undefined && loaded.part !== undefined ? ` (thành phần ${loaded.part})` : '';
+  const where = { file: shown, ...(loaded.sheet !== undefined ? { sheet: loaded.sheet } : {}), ...(loaded.cell !== undefined ? { cell: loaded.cell } : {}) };
+  return error(EXCEL_CODES.corrupt, `tệp .xlsx không đúng chuẩn${part}: ${loaded.detail}. ${advice}`, where);
 }
 
 export interface FormSubmission {
@@ -67,7 +75,7 @@ export function formSubmission(wb: WorkbookView, shown: string, identity: FormId
   const read = readForm(wb, shown, identity);
   const locator = read.locations.locator(shown);
   const shape = validatePartly(SubmissionFile, read.input, locator);
-  const diagnostics = [...read.diagnostics, ...shape.diagnostics];
+  const diagnostics = capFile([...listed(read.diagnostics), ...shape.diagnostics]);
   const loaded = (submission: Submission): LoadedSubmission => ({ file: shown, format: 'xlsx', submission, locator });
   if (shape.ok && !hasErrors(diagnostics)) return { identity, submission: loaded(shape.value), diagnostics };
   const value = shape.ok ? shape.value : shape.partial;

@@ -1,3 +1,7 @@
+import * as zlib from 'node:zlib';
+
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /**
  * A small reader of a zip archive's central directory (APPNOTE 6.3.x), enough to judge a file before a
  * spreadsheet library inflates it, and to normalise entry dates for reproducible output. No inflation here.
@@ -7,6 +11,8 @@ export interface ZipEntry {
   readonly name: string;
   readonly flags: number;
   readonly method: number;
+  /** CRC-32 of the uncompressed data, from the central directory */
+  readonly crc32: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
@@ -20,6 +26,43 @@ export interface ZipDirectory {
 }
 
 export class ZipFormatError extends Error {}
+
+/**
+ * An entry's name as the part it stands for, for comparing names: without a leading "/", "\\" read as "/"
+ * (some writers use it), in lower case (Open Packaging Conventions compare part names without regard to case).
+ */
+export function partKey(name: string): string {
+  return (name.startsWith('/') ? name.slice(1) : name).replace(/\\/g, '/').toLowerCase();
+}
+
+/** The first name of the directory that another entry also has (under `partKey`), or undefined. */
+export function collidingName(entries: readonly ZipEntry[]): string | undefined {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = partKey(e.name);
+    if (seen.has(key)) return e.name;
+    seen.add(key);
+  }
+  return undefined;
+}
+
+let table: Int32Array | undefined;
+
+/** CRC-32 (ISO 3309, as zip uses it): zlib's when Node has it (20.15+), else a table-driven one. */
+export function crc32(data: Uint8Array): number {
+  if (typeof zlibCrc32 === 'function') return zlibCrc32(data) >>> 0;
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
@@ -72,6 +115,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     if (p + 46 > len || dv.getUint32(p, true) !== SIG_CENTRAL) throw new ZipFormatError('bad central directory record');
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
+    const crc32 = dv.getUint32(p + 16, true);
     let compressedSize = dv.getUint32(p + 20, true);
     let uncompressedSize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
@@ -94,7 +138,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       }
       e += 4 + size;
     }
-    entries.push({ name, flags, method, compressedSize, uncompressedSize, localHeaderOffset, centralOffset: p });
+    entries.push({ name, flags, method, crc32, compressedSize, uncompressedSize, localHeaderOffset, centralOffset: p });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { entries, centralDirectoryOffset: cdOffset };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import vi from 'zod/v4/locales/vi.js';
 import { compileFn } from 'zod/v4/core';
+import { CappedDiagnostics, listed, SHOWN_PER_FILE } from '../diagnostics/cap.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Path, SourceMap } from './yaml.js';
@@ -35,8 +36,13 @@ export function validateShape<S extends z.ZodType>(schema: S, input: unknown, lo
   // which is what a command starting cold mostly reads
   const r = walked.nodes < JIT_FROM_NODES ? schema.safeParse(input, { reportInput: true, jitless: true }) : compiled(schema).safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data, diagnostics: [] };
-  const diagnostics = r.error.issues.flatMap((issue) => toDiagnostics(issue, loc));
-  return { ok: false, diagnostics };
+  // a file with a hundred thousand bad values: the first ones worded, the others counted
+  const diagnostics = new CappedDiagnostics();
+  for (const issue of r.error.issues) {
+    if (diagnostics.length >= SHOWN_PER_FILE) diagnostics.omitted.errors++;
+    else for (const d of toDiagnostics(issue, loc)) diagnostics.push(d);
+  }
+  return { ok: false, diagnostics: listed(diagnostics) };
 }
 
 /** inputs with at least this many values are parsed by zod's compiled parsers */

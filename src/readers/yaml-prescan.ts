@@ -11,8 +11,14 @@ import { Lexer } from 'yaml';
 
 /** levels (flow brackets, indentation columns and compact indicators); well above the 64 levels allowed */
 export const PRESCAN_MAX_NESTING = 256;
-/** tokens of the whole file (a return has about a thousand; a catalog a few thousand) */
-export const PRESCAN_MAX_TOKENS = 200_000;
+/**
+ * Tokens of the whole file. A return has about a thousand; a catalog written as the sample's are has a token per
+ * 3.4 bytes, so the largest file read (5 MB, BC008 before reading) has about 1.5 million, and 2 million leave
+ * room for shorter names. The full reader must read every such file: it is where the fast reader sends any file
+ * it declines (a tab in a comment is enough). The yaml package reads a token in 4–9 µs (a catalog 4, a flow
+ * sequence 6, a map of short keys 9, measured), so a hostile file at the budget is read in seconds, not minutes.
+ */
+export const PRESCAN_MAX_TOKENS = 2_000_000;
 
 export type Prescan = { readonly ok: true } | { readonly ok: false; readonly reason: 'nesting' | 'tokens'; readonly offset: number };
 

@@ -1,3 +1,4 @@
+import { capFile, SHOWN_PER_FILE } from '../diagnostics/cap.js';
 import { readYamlFast } from './yaml-fast.js';
 import { readYamlFull } from './yaml-full.js';
 import type { YamlReadResult } from './yaml-types.js';
@@ -13,6 +14,8 @@ export type { Path, SourceMap, YamlReadResult } from './yaml-types.js';
  * with a problem, goes through the `yaml` package (`yaml-full.ts`), which gives the diagnostics.
  */
 export function readYaml(file: string, source: string): YamlReadResult {
-  return readYamlFast(file, source) ?? readYamlFull(file, source);
+  const r = readYamlFast(file, source) ?? readYamlFull(file, source);
+  // thousands of aliases give thousands of BC103: the first ones, and a count of the others
+  return r.diagnostics.length > SHOWN_PER_FILE ? { ...r, diagnostics: capFile(r.diagnostics) } : r;
 }
 

@@ -8,7 +8,7 @@ import { serialIso } from '../../src/excel/xlsx-read/sheet.js';
 import { readSharedStrings } from '../../src/excel/xlsx-read/strings.js';
 import { BUILT_IN_FORMATS, isDateFormat } from '../../src/excel/xlsx-read/styles.js';
 import { firstRange } from '../../src/excel/xlsx-read/workbook.js';
-import { XmlCursor, Tag, excelUnescape, xmlAttribute, xmlText } from '../../src/excel/xlsx-read/xml.js';
+import { Refusal, XmlCursor, Tag, excelUnescape, firstBadUtf8, utf8Part, xmlAttribute, xmlText } from '../../src/excel/xlsx-read/xml.js';
 
 /** The reader's pieces, each against a brute-force answer or against exceljs's own function. */
 
@@ -141,12 +141,34 @@ describe('the XML scanner', () => {
     return { out, depth: x.depth };
   };
 
-  it('walks tags past comments, processing instructions, CDATA, a DOCTYPE and quoted ">"', () => {
-    expect(tags('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "<b>">]><a x=">" y=\'/>\'><!-- <c> --><x:b/><![CDATA[<d>]]></a>')).toEqual({ out: ['a', 'b/', '/a'], depth: 0 });
+  it('walks tags past comments, processing instructions, CDATA and quoted ">"', () => {
+    expect(tags('<?xml version="1.0"?><a x=">" y=\'/>\'><!-- <c> --><x:b/><![CDATA[<d>]]></a>')).toEqual({ out: ['a', 'b/', '/a'], depth: 0 });
+  });
+
+  it('refuses a DOCTYPE and any other declaration, naming it', () => {
+    expect(() => tags('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "<b>">]><a/>')).toThrow(/"<!DOCTYPE"/);
+    expect(() => tags('<a><!ENTITY e "x"></a>')).toThrow(/"<!ENTITY"/);
+  });
+
+  it('decodes only the references XML defines; any other "&" is refused', () => {
+    expect(xmlText('&lt;&gt;&amp;&apos;&quot;&#65;&#x1F600;')).toBe("<>&'\"A😀");
+    for (const bad of ['&unknown;', '&xxe;', '&#0;', '&#xD800;', '&#xFFFE;', '&#x110000;', 'a & b', '&amp', '&#;', '&#x;', '&#1a;']) {
+      expect(() => xmlText(bad), bad).toThrow(Refusal);
+    }
+  });
+
+  it('refuses characters XML forbids in text, and bytes that are not UTF-8, at the first bad byte', () => {
+    const x = new XmlCursor(Buffer.from('<t>a\u0001b</t>', 'utf8'));
+    x.next();
+    expect(() => x.text()).toThrow(/U\+0001/);
+    expect(() => utf8Part(Buffer.from([0x3c, 0x61, 0x3e, 0xc3, 0x28, 0x3c]))).toThrow(Refusal);
+    expect(firstBadUtf8(Buffer.from([0x61, 0xc3, 0xa1, 0xed, 0xa0, 0x80]))).toBe(3); // an encoded surrogate
+    expect(firstBadUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1); // an overlong form
+    expect(firstBadUtf8(Buffer.from('Sở Tư pháp', 'utf8'))).toBe(-1);
   });
 
   it('decodes text and attributes as an XML parser does', () => {
-    expect(xmlText('a &amp; b &#x1EA1;\r\nc\rd &unknown;')).toBe('a & b ạ\nc\nd &unknown;');
+    expect(xmlText('a &amp; b &#x1EA1;\r\nc\rd')).toBe('a & b ạ\nc\nd');
     expect(xmlAttribute('a\tb\r\nc &#10;')).toBe('a b c \n');
     expect(excelUnescape('_x000D__x000a__x005F_x0041_ _xZZZZ_')).toBe('\r\n_x0041_ _xZZZZ_');
     const x = new XmlCursor(Buffer.from('<t>a<![CDATA[ <b> ]]><!-- x --><i>skipped</i>c &lt;</t>', 'utf8'));

@@ -294,11 +294,10 @@ describe('where the reader differs from exceljs, on purpose', () => {
   });
 
   it('reads t="d" cells as the ISO dates they hold (exceljs: the number 2024, or a wrong date)', async () => {
-    rows = await readBoth({ rows: `<row r="1"><c r="A1" t="d"><v>2024-09-15</v></c><c r="B1" t="d" s="${STYLE.dateCustom}"><v>2024-09-15T10:00:00</v></c><c r="C1" t="d"><v>15/9/2024</v></c></row>` });
-    expect([1, 2, 3].map((c) => rows.ours.cell(1, c))).toEqual([
+    rows = await readBoth({ rows: `<row r="1"><c r="A1" t="d"><v>2024-09-15</v></c><c r="B1" t="d" s="${STYLE.dateCustom}"><v>2024-09-15T10:00:00</v></c></row>` });
+    expect([1, 2].map((c) => rows.ours.cell(1, c))).toEqual([
       { kind: 'date', iso: '2024-09-15' },
       { kind: 'date', iso: '2024-09-15' },
-      { kind: 'date', iso: '' },
     ]);
     expect(rows.theirs!.cell(1, 1)).toEqual({ kind: 'number', value: 2024 });
   });

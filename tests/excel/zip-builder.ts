@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A minimal zip writer for hostile test archives: sizes, flags and methods can lie. */
 
@@ -10,6 +10,8 @@ export interface RawEntry {
   /** what the directory claims the inflated size is (default: the truth) */
   readonly declaredSize?: number;
   readonly flags?: number;
+  /** the CRC-32 the headers claim (default: the data's) */
+  readonly crc?: number;
 }
 
 export function makeZip(entries: readonly RawEntry[]): Uint8Array {
@@ -22,11 +24,13 @@ export function makeZip(entries: readonly RawEntry[]): Uint8Array {
     const body = method === 8 ? deflateRawSync(raw) : raw;
     const size = e.declaredSize ?? raw.length;
     const name = Buffer.from(e.name, 'utf8');
+    const crc = e.crc ?? crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(e.flags ?? 0, 6);
     local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(Math.min(size, 0xffffffff), 22);
     local.writeUInt16LE(name.length, 26);
@@ -36,6 +40,7 @@ export function makeZip(entries: readonly RawEntry[]): Uint8Array {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(e.flags ?? 0, 8);
     central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(Math.min(size, 0xffffffff), 24);
     central.writeUInt16LE(name.length, 28);

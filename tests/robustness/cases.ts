@@ -7,7 +7,9 @@
  * layout and is looked up in the workbook), e.g. row "service:qd06-09", field "total".
  */
 
-export type Area = 'YAML' | 'encoding' | 'Excel' | 'text' | 'templates' | 'output';
+import { XLSX_CASES } from './xlsx-cases.js';
+
+export type Area = 'YAML' | 'encoding' | 'Excel' | 'xlsx' | 'text' | 'templates' | 'output';
 
 export interface Loc {
   readonly file?: string;
@@ -34,6 +36,8 @@ export interface Case {
   readonly outcome: string;
   /** milliseconds; default 5 000 */
   readonly boundMs?: number;
+  /** the process's peak memory, MB (measured only for the cases that have one) */
+  readonly boundMb?: number;
 }
 
 const Y = 'so-y-te.yaml';
@@ -76,9 +80,12 @@ export const CASES: readonly Case[] = [
   { id: 'yaml.number-exponent', area: 'YAML', input: '`onTime: 1e3`', exit: 1, code: 'BC120', at: { file: Y, line: 4, column: 68 }, outcome: 'exponent refused' },
   { id: 'yaml.too-large', area: 'YAML', input: 'a 6 MB file', exit: 1, code: 'BC008', at: { file: Y }, outcome: 'refused before reading' },
   { id: 'yaml.too-many-nodes', area: 'YAML', input: 'a 2 MB flow sequence (`[a,a,a,…]`)', exit: 1, code: 'BC008', at: { file: Y, line: 3 }, outcome: 'refused before parsing: too many YAML items' },
+  { id: 'yaml.catalog-3mb-tab', area: 'YAML', input: 'a 3 MB catalog (26,000 services) with one Tab in a comment: the fast reader declines it', exit: 0, code: null, at: null, outcome: 'read by the full reader (token budget 2,000,000: every catalog up to the 5 MB cap)', boundMs: 30_000 },
+  { id: 'yaml.many-errors', area: 'YAML', input: '20,000 footnotes each a map (`f1: { a: 1 }`)', exit: 1, code: 'BC110', at: { file: Y }, outcome: '200 located errors and BC010 counting the rest (no stack overflow)' },
+  { id: 'yaml.many-aliases', area: 'YAML', input: '5,000 aliases (`- *x`)', exit: 1, code: 'BC103', at: { file: Y }, outcome: '200 located errors and BC010 counting the rest' },
   { id: 'yaml.many-keys', area: 'YAML', input: '10,000 footnotes in one map', exit: 0, code: 'BC241', at: { file: Y }, outcome: 'read in bounded time (footnotes unused: warnings)' },
 
-  // ---------------------------------------------------------------- encoding
+  // ---------------------------------------------------------------- encoding (xlsx: tests/robustness/xlsx-cases.ts)
   { id: 'enc.windows-1258', area: 'encoding', input: 'a file saved in Windows-1258 (Vietnamese "ANSI")', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names Windows-1258, at the first bad byte' },
   { id: 'enc.tcvn3-bytes', area: 'encoding', input: 'text typed in TCVN3 (ABC), saved as 8-bit', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names TCVN3, at the first bad byte' },
   { id: 'enc.vni-bytes', area: 'encoding', input: 'text typed in VNI-Windows, saved as 8-bit', exit: 1, code: 'BC002', at: { file: Y, line: 5, column: 9 }, outcome: 'not UTF-8: names VNI, at the first bad byte' },
@@ -137,6 +144,8 @@ export const CASES: readonly Case[] = [
   { id: 'text.nfd', area: 'text', input: 'decomposed Vietnamese (NFD)', exit: 0, code: null, at: null, outcome: 'printed composed (NFC)' },
   { id: 'text.100kb', area: 'text', input: 'a 100 KB paragraph', exit: 0, code: null, at: null, outcome: 'printed whole, in bounded time', boundMs: 10_000 },
   { id: 'text.footnote-prototype', area: 'text', input: 'a call `[^constructor]` with no such footnote', exit: 1, code: 'BC240', at: { file: 'van-phong-ubnd.yaml', line: 96, column: 7 }, outcome: 'undefined footnote, at the paragraph (the prototype does not count)' },
+
+  ...XLSX_CASES,
 
   // ---------------------------------------------------------------- templates (a copy of templates/ given with --templates; the line is added at the top of bao-cao.hbs)
   { id: 'tpl.missing-field', area: 'templates', input: '`{{count indicators.bhyt-cccd-cards.valeu}}`', exit: 1, code: 'BC603', at: { file: 'bao-cao.hbs', line: 1, column: 11 }, outcome: 'unknown field, named with its path' },

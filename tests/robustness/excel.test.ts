@@ -8,6 +8,7 @@ import { edit, formBytes, formCell, openBook } from '../excel/helpers.js';
 import { CONTENT_TYPES, makeZip, oleFile } from '../excel/zip-builder.js';
 import { byArea, FORM, SVC, type Case, type Loc } from './cases.js';
 import { cli, expectCase, plainLocation, treeHash, type Run } from './harness.js';
+import { sheetPart, withPart } from './workbook-edits.js';
 
 /**
  * Broken and hostile workbooks through the CLI on a copy of the sample (data/): Sở Tư pháp's return as an
@@ -60,27 +61,6 @@ function withoutFiles(model: unknown): unknown {
   const m = structuredClone(model) as { departments: { file?: string }[] };
   for (const d of m.departments) delete d.file;
   return m;
-}
-
-/** An .xlsx with one part's XML rewritten (the zip rebuilt, checksums right). */
-function withPart(bytes: Uint8Array, name: string, rewrite: (xml: string) => string): Uint8Array {
-  const files = unzipSync(bytes);
-  const xml = new TextDecoder().decode(files[name]!);
-  const next = rewrite(xml);
-  if (next === xml) throw new Error(`nothing rewritten in ${name}`);
-  files[name] = strToU8(next);
-  return zipSync(files);
-}
-
-/** The worksheet part of a sheet, by its name in xl/workbook.xml. */
-function sheetPart(bytes: Uint8Array, sheet: string): string {
-  const files = unzipSync(bytes);
-  const wb = new TextDecoder().decode(files['xl/workbook.xml']!);
-  const rels = new TextDecoder().decode(files['xl/_rels/workbook.xml.rels']!);
-  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
-  const target = rid && new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-  if (!target) throw new Error(`no sheet ${sheet}`);
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 function appendRow(bytes: Uint8Array, rowXml: string): Uint8Array {

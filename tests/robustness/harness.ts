@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from '../helpers/workspace.js';
@@ -21,6 +22,8 @@ export interface Run {
   readonly stderr: string;
   /** wall-clock milliseconds around the spawn */
   readonly ms: number;
+  /** the process's peak resident set size in MB, when the run was measured */
+  readonly maxRssMb?: number;
   json<T = BuildJson>(): T;
 }
 
@@ -41,10 +44,18 @@ export interface BuildJson {
   readonly diagnostics: JsonDiagnostic[];
 }
 
-/** Runs `baocao …` from the repository root; `fileSizeLimitKb` runs it under `ulimit -f` (writes fail with EFBIG). */
-export function cli(args: readonly string[], options: { fileSizeLimitKb?: number; env?: Record<string, string> } = {}): Run {
+/**
+ * Runs `baocao …` from the repository root; `fileSizeLimitKb` runs it under `ulimit -f` (writes fail with EFBIG);
+ * `measure` has the process report its peak memory as it exits (tests/robustness/max-rss.cjs, preloaded).
+ */
+export function cli(args: readonly string[], options: { fileSizeLimitKb?: number; env?: Record<string, string>; measure?: boolean } = {}): Run {
   const bin = join(ROOT, 'bin', 'baocao.js');
-  const env = { ...process.env, BAOCAO_DEBUG: '', ...options.env };
+  const rssDir = options.measure ? mkdtempSync(join(tmpdir(), 'baocao-rss-')) : undefined;
+  const rssFile = rssDir && join(rssDir, 'max-rss');
+  const measured = rssFile
+    ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(ROOT, 'tests', 'robustness', 'max-rss.cjs')}`.trim(), BAOCAO_TEST_RSS_FILE: rssFile }
+    : {};
+  const env = { ...process.env, BAOCAO_DEBUG: '', ...options.env, ...measured };
   const t = performance.now();
   const r =
     options.fileSizeLimitKb === undefined
@@ -57,7 +68,13 @@ export function cli(args: readonly string[], options: { fileSizeLimitKb?: number
           maxBuffer: 512 * 1024 * 1024,
         });
   const ms = performance.now() - t;
+  let maxRssMb: number | undefined;
+  if (rssDir) {
+    maxRssMb = existsSync(rssFile!) ? Number(readFileSync(rssFile!, 'utf8')) / 1024 : Number.POSITIVE_INFINITY;
+    rmSync(rssDir, { recursive: true, force: true });
+  }
   return {
+    ...(maxRssMb === undefined ? {} : { maxRssMb }),
     code: r.status ?? -1,
     signal: r.signal,
     stdout: r.stdout,
@@ -118,6 +135,7 @@ export function expectCase(c: Case, r: Run, resolve: (loc: Loc) => Partial<JsonD
   expect(r.signal, `killed by ${r.signal}`).toBeNull();
   expect(r.code, `exit code; stdout: ${r.stdout.slice(0, 1500)} stderr: ${r.stderr.slice(0, 1500)}`).toBe(c.exit);
   expect(r.ms, `took ${Math.round(r.ms)} ms`).toBeLessThan(c.boundMs ?? DEFAULT_BOUND_MS);
+  if (c.boundMb !== undefined) expect(r.maxRssMb, `peak memory ${Math.round(r.maxRssMb ?? 0)} MB`).toBeLessThan(c.boundMb);
   if (c.code === null) return undefined;
   const all = r.json<BuildJson>().diagnostics ?? [];
   const said = all.map((x) => JSON.stringify(x));

@@ -28,7 +28,7 @@ function location(at: Loc | null): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 function row(c: Case): string {
-  const bound = `< ${Math.round((c.boundMs ?? DEFAULT_BOUND_MS) / 1000)} s`;
+  const bound = `< ${Math.round((c.boundMs ?? DEFAULT_BOUND_MS) / 1000)} s${c.boundMb === undefined ? '' : `, < ${c.boundMb} MB`}`;
   const cells = [c.area, c.input, c.exit === null ? 'killed' : String(c.exit), c.code ?? '—', location(c.at), bound, c.outcome, `\`${c.id}\``];
   return `| ${cells.map(cell).join(' | ')} |`;
 }

@@ -3,7 +3,27 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempWorkspace, type TempWorkspace } from '../helpers/workspace.js';
 import { byArea, type Case } from './cases.js';
-import { cli, expectCase, treeHash } from './harness.js';
+import { cli, expectCase, treeHash, type BuildJson, type Run } from './harness.js';
+
+/** At most 200 diagnostics of the code, and BC010 counting at least `more` others. */
+const capped = (code: string, more: number) => (r: Run) => {
+  const all = r.json<BuildJson>().diagnostics;
+  expect(all.filter((d) => d.code === code).length).toBe(200);
+  const n = Number(/và ([\d.]+) lỗi/.exec(all.find((d) => d.code === 'BC010')?.message ?? '')?.[1]?.replace(/\./g, ''));
+  expect(n).toBeGreaterThanOrEqual(more);
+};
+
+/** The mini catalog's Phụ lục I grown to 3 MB, as a national catalog is, with one tab in a comment. */
+function catalog3mb(): string {
+  const rows = ['id: qd06', 'services:', '  # danh mục quốc gia\t(một ký tự Tab trong chú thích)', '  - { id: s1, stt: "1.", name: Đăng ký thường trú, owner: cong-an }', '  - { id: s2, stt: "2.", name: Đăng ký khai sinh, owner: so-y-te }'];
+  let size = 0;
+  for (let i = 3; size < 3_000_000; i++) {
+    const entry = `  - id: qg-${i}\n    stt: "${i}."\n    name: Thủ tục hành chính số ${i} về đăng ký kinh doanh, cấp giấy phép\n    owner: cong-an`;
+    rows.push(entry);
+    size += entry.length + 1;
+  }
+  return rows.join('\n') + '\n';
+}
 
 /**
  * Hostile and broken YAML returns, through the real CLI on a copy of fixtures/mini: each file replaces
@@ -19,6 +39,10 @@ const VALID = `${HEAD}services:\n${ROW('4637')}`;
 type Input = string | Buffer;
 interface Setup {
   readonly input: () => Input;
+  /** the file the input replaces (default 2024-09/so-y-te.yaml) */
+  readonly file?: string;
+  /** more checks on the run's JSON */
+  readonly then?: (r: Run) => void;
   /** for accepted inputs: a check on `baocao model` */
   readonly model?: (model: ModelJson) => void;
 }
@@ -90,6 +114,15 @@ const SETUPS: Record<string, Setup> = {
   'yaml.number-exponent': { input: () => `${HEAD}services:\n${ROW('1e3')}` },
   'yaml.too-large': { input: () => Buffer.alloc(0) /* replaced by a sparse 6 MB file below */ },
   'yaml.too-many-nodes': { input: () => `${HEAD}x: [${'a,'.repeat(1_000_000)}a]\n` },
+  'yaml.catalog-3mb-tab': { input: catalog3mb, file: 'catalog/services-qd06.yaml' },
+  'yaml.many-errors': {
+    input: () => `${VALID}footnotes:\n${Array.from({ length: 20_000 }, (_, i) => `  f${i}: { a: 1 }\n`).join('')}`,
+    then: capped('BC110', 19_000),
+  },
+  'yaml.many-aliases': {
+    input: () => `${HEAD}a: &x 1\nb:\n${Array.from({ length: 5_000 }, () => '  - *x\n').join('')}`,
+    then: capped('BC103', 4_000),
+  },
   'yaml.many-keys': {
     input: () => `${VALID}footnotes:\n${Array.from({ length: 10_000 }, (_, i) => `  f${i}: Chú thích ${i}.\n`).join('')}`,
     model: (m) => expect(m.footnotes.length).toBe(10_001),
@@ -105,7 +138,7 @@ afterEach(() => {
 function prepare(c: Case): TempWorkspace {
   const w = tempWorkspace();
   const setup = SETUPS[c.id]!;
-  writeFileSync(join(w.dir, FILE), setup.input());
+  writeFileSync(join(w.dir, setup.file ?? FILE), setup.input());
   if (c.id === 'yaml.too-large') {
     writeFileSync(join(w.dir, FILE), VALID);
     truncateSync(join(w.dir, FILE), 6 * 1024 * 1024);
@@ -133,6 +166,7 @@ describe('YAML: every bad file gets a located error; nothing is written', () => 
       const r = cli(['build', '--data', ws.dir, '--month', '2024-09', '--out', out, '--json']);
       expectCase(c, r);
       expect(r.json().outputs ?? []).toEqual([]);
+      setup.then?.(r);
     }
     expect(treeHash(ws.dir), 'the workspace changed').toEqual(before);
   });

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { dataOffset, readZipDirectory, type ZipEntry } from '../zip.js';
+import { collidingName, crc32, dataOffset, readZipDirectory, type ZipEntry } from '../zip.js';
 import { MalformedXml, Tag, XmlCursor, utf8Part } from './xml.js';
 
 /**
@@ -20,11 +20,14 @@ export class Package {
     private readonly bytes: Uint8Array,
     private readonly inflated?: ReadonlyMap<string, Uint8Array>,
   ) {
-    for (const e of readZipDirectory(bytes).entries) {
+    const entries = readZipDirectory(bytes).entries;
+    const twice = collidingName(entries);
+    if (twice !== undefined) throw new MalformedXml(`entry ${twice} twice`);
+    for (const e of entries) {
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
-      if (!this.byName.has(name)) this.byName.set(name, e);
+      this.byName.set(name, e);
       // part names are compared without regard to case (Open Packaging Conventions)
-      if (!this.byLowerName.has(name.toLowerCase())) this.byLowerName.set(name.toLowerCase(), e);
+      this.byLowerName.set(name.toLowerCase(), e);
     }
   }
 
@@ -34,18 +37,25 @@ export class Package {
 
   /** The part's bytes in UTF-8, or undefined when the package has no such part. */
   part(name: string): Buffer | undefined {
+    const raw = this.raw(name);
+    return raw === undefined ? undefined : utf8Part(raw);
+  }
+
+  /** The part's bytes as stored (inflated, their CRC checked), or undefined when the package has no such part. */
+  raw(name: string): Uint8Array | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
     const start = dataOffset(this.bytes, e);
     const data = this.bytes.subarray(start, start + e.compressedSize);
-    if (e.method === 0) return utf8Part(data);
-    if (e.method !== 8) throw new MalformedXml(`unsupported compression in ${name}`);
-    const done = this.inflated?.get(e.name);
-    if (done) return utf8Part(done);
+    // parts inflated by the guard had their CRC checked there
+    const done = e.method === 8 ? this.inflated?.get(e.name) : undefined;
+    if (done) return done;
+    if (e.method !== 0 && e.method !== 8) throw new MalformedXml(`unsupported compression in ${name}`);
     // one output chunk of the declared size: no concatenation of 16 KB chunks
     const size = Math.min(Math.max(e.uncompressedSize, 1), MAX_PART_BYTES);
-    const out = inflateRawSync(data, { chunkSize: Math.max(size + 1, 64), maxOutputLength: size });
-    return utf8Part(out);
+    const out = e.method === 0 ? data : inflateRawSync(data, { chunkSize: Math.max(size + 1, 64), maxOutputLength: size });
+    if (crc32(out) !== e.crc32) throw new MalformedXml(`CRC mismatch in ${name}`);
+    return out;
   }
 }
 

@@ -1,9 +1,12 @@
-import { EMPTY, type CellView, type SheetView } from '../workbook-spec.js';
+import { address, EMPTY, type CellView, type SheetView } from '../workbook-spec.js';
 import { slideFormula } from './formula.js';
 import { MergeIndex, type MergeRange } from './merges.js';
 import { readStringItem, type StringItem } from './strings.js';
 import type { CellStyle, Styles } from './styles.js';
-import { DQUOTE, EQ, GT, LT, MalformedXml, SLASH, Tag, XmlCursor, excelUnescape } from './xml.js';
+import { MAX_COLUMN, MAX_ROW, badReference, badRow, booleanOf, decimal, digits, isoValue, notANumber, numberOf, placed, serialIso, xsdNumber } from './values.js';
+import { DQUOTE, EQ, GT, LT, MalformedXml, Refusal, SLASH, Tag, XmlCursor, excelUnescape, shown } from './xml.js';
+
+export { serialIso, xsdNumber };
 
 /**
  * One worksheet part → a `SheetView`. `<sheetData>` is read in one forward pass: cells written the way Excel
@@ -22,10 +25,22 @@ export interface SheetContext {
   readonly strings: readonly CellView[];
   readonly styles: Styles;
   readonly date1904: boolean;
+  /** cells with a value the workbook may still hold (MAX_CELLS at first); each sheet read takes its share */
+  readonly budget?: { left: number };
 }
 
-export const MAX_ROW = 1_048_576;
-export const MAX_COLUMN = 16_384;
+export { MAX_COLUMN, MAX_ROW };
+
+/**
+ * Cells with a value a workbook may hold, all sheets together. A form holds its department's rows of the
+ * catalog (hundreds) × its columns (a dozen); a legacy Phụ lục sheet one row per service and part, at most the
+ * catalog's rows (tens of thousands, the import benchmark 50,000) × 10 columns. The allowance is four times that
+ * largest sheet; past it, a workbook is refused instead of being read into memory.
+ */
+export const MAX_CELLS = 2_000_000;
+
+/** merged ranges a sheet may hold: a form has a few dozen, a legacy sheet one per header cell and group */
+export const MAX_MERGES = 100_000;
 
 /** characters of shared formulas moved per sheet; past this, cells get their group's formula as written */
 const SLIDE_BUDGET = 16 * 1024 * 1024;
@@ -61,64 +76,6 @@ function cellType(x: XmlCursor, start: number, end: number): T {
   return T.Number;
 }
 
-/** digits only, as an integer; -1 otherwise */
-function digits(b: Uint8Array, start: number, end: number): number {
-  if (end <= start || end - start > 9) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = b[i]! - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-const POWERS = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * A plain decimal ("-12.50") read without making a string: with at most 15 digits, digits / 10^k is the
- * correctly rounded value, the same as parseFloat. NaN when the text is anything else.
- */
-function decimal(b: Uint8Array, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (b[i] === 45) {
-    negative = true;
-    i++;
-  }
-  let n = 0;
-  let count = 0;
-  let scale = -1;
-  for (; i < end; i++) {
-    const ch = b[i]!;
-    if (ch === 46 && scale < 0) {
-      scale = 0;
-      continue;
-    }
-    const d = ch - 48;
-    if (!(d >= 0 && d <= 9) || ++count > 15) return NaN;
-    n = n * 10 + d;
-    if (scale >= 0) scale++;
-  }
-  if (count === 0) return NaN;
-  const v = scale > 0 ? n / POWERS[scale]! : n;
-  return negative ? -v : v;
-}
-
-/** serial → ISO date the way exceljs converts it (a Date at the rounded millisecond), '' when out of range */
-export function serialIso(serial: number, date1904: boolean): string {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-/** a `t="d"` cell: the ISO date it starts with, '' when it does not start with one */
-function isoValue(v: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-  if (!m) return '';
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? m[0] : '';
-}
-
 type Plain = Exclude<CellView, { kind: 'formula' }>;
 
 function numberView(value: number, style: CellStyle, date1904: boolean): Plain {
@@ -133,13 +90,13 @@ function resultView(type: T, v: string, style: CellStyle, date1904: boolean): Pl
     case T.Inline:
       return { kind: 'text', text: excelUnescape(v) };
     case T.Bool:
-      return { kind: 'boolean', value: parseInt(v, 10) !== 0 };
+      return { kind: 'boolean', value: booleanOf(v) };
     case T.Error:
       return { kind: 'error', text: v };
     case T.Date:
       return { kind: 'date', iso: isoValue(v) };
     default:
-      return numberView(parseFloat(v), style, date1904);
+      return numberView(numberOf(v), style, date1904);
   }
 }
 
@@ -173,9 +130,12 @@ class CellStore {
   private lastRow = 0;
   private lastCol = 0;
 
-  /** `capacity`: cells expected (the arrays grow past it) */
-  constructor(capacity: number) {
-    const n = Math.max(1024, Math.min(capacity, 1 << 20));
+  /** `capacity`: cells expected (the arrays grow past it, up to `max`) */
+  constructor(
+    capacity: number,
+    private readonly max: number,
+  ) {
+    const n = Math.max(1024, Math.min(capacity, 1 << 20, max));
     this.rows = new Int32Array(n);
     this.cols = new Uint16Array(n);
     this.kinds = new Uint8Array(n);
@@ -198,7 +158,10 @@ class CellStore {
   }
 
   private grow(): void {
-    this.rebuild(this.rows.length * 2, (from, to) => to.set(from));
+    if (this.n >= this.max) {
+      throw new Refusal(`bảng tính có hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô có dữ liệu, nhiều hơn mọi biểu mẫu hay bảng Phụ lục có thể có (dữ liệu thừa ở dưới hoặc bên phải bảng?)`);
+    }
+    this.rebuild(Math.min(this.rows.length * 2, this.max), (from, to) => to.set(from));
   }
 
   private add(r: number, c: number, kind: K, value: number, style: number): number {
@@ -330,15 +293,17 @@ class SheetReader {
   private readonly masters = new Map<string, { formula: string; r: number; c: number }>();
   private readonly children: SharedChild[] = [];
   /** where the last cell read was */
-  private cellRow = 0;
-  private cellColumn = 0;
+  cellRow = 0;
+  cellColumn = 0;
+  /** the general path is inside a `<c>`: a refusal meanwhile is at cellRow, cellColumn */
+  inCell = false;
 
   constructor(
     private readonly x: XmlCursor,
     private readonly ctx: SheetContext,
   ) {
     // the shortest cell Excel writes, <c r="A1" s="1"><v>1</v></c>, takes 28 bytes
-    this.store = new CellStore(Math.ceil(x.len / 28));
+    this.store = new CellStore(Math.ceil(x.len / 28), ctx.budget?.left ?? MAX_CELLS);
   }
 
   /** after `<sheetData>`: every row and cell, up to `</sheetData>` */
@@ -398,11 +363,11 @@ class SheetReader {
         if (k >= 0) {
           const a = x.attrs;
           row = digits(b, a[k * 4 + 2]!, a[k * 4 + 3]!);
-          if (row < 1 || row > MAX_ROW) throw new MalformedXml('bad row number');
+          if (row < 1 || row > MAX_ROW) throw badRow(x.decode(a[k * 4 + 2]!, a[k * 4 + 3]!));
         } else {
           // no number: the next row (Excel's reading)
           row++;
-          if (row > MAX_ROW) throw new MalformedXml('too many rows');
+          if (row > MAX_ROW) throw badRow(String(row));
         }
         col = 0;
         inRow = !x.selfClosing;
@@ -589,19 +554,34 @@ class SheetReader {
     }
     if (ve > vs) {
       const store = this.store;
+      // a refusal while reading the value is at this cell
+      this.cellRow = r;
+      this.cellColumn = c;
+      this.inCell = true;
       if (type === T.Number) {
-        const v = decimal(b, vs, ve);
-        store.number(r, c, v === v ? v : parseFloat(x.b.toString('latin1', vs, ve)), style);
+        let v = decimal(b, vs, ve);
+        if (v !== v) {
+          const text = x.decode(vs, ve);
+          v = xsdNumber(text);
+          if (!Number.isFinite(v)) throw notANumber(text);
+        }
+        store.number(r, c, v, style);
       } else if (type === T.Shared) {
-        let k = digits(b, vs, ve);
-        if (k < 0) k = parseInt(x.b.toString('latin1', vs, ve), 10);
-        if (!(k >= 0 && k < this.ctx.strings.length)) return -1;
+        const k = digits(b, vs, ve);
+        if (!(k >= 0 && k < this.ctx.strings.length)) {
+          this.inCell = false;
+          return -1;
+        }
         store.shared(r, c, k);
       } else {
         const raw = x.decode(vs, ve);
-        if (raw.indexOf('&') >= 0 || raw.indexOf('\r') >= 0) return -1;
+        if (raw.indexOf('&') >= 0 || raw.indexOf('\r') >= 0) {
+          this.inCell = false;
+          return -1;
+        }
         this.storeValue(r, c, type, raw, style, undefined);
       }
+      this.inCell = false;
     }
     this.cellRow = r;
     this.cellColumn = c;
@@ -613,8 +593,11 @@ class SheetReader {
     const store = this.store;
     switch (type) {
       case T.Shared: {
-        const k = parseInt(value, 10);
-        if (!(k >= 0 && k < this.ctx.strings.length)) throw new MalformedXml('shared string index out of range');
+        const k = /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : -1;
+        if (!(k >= 0 && k < this.ctx.strings.length)) {
+          const count = this.ctx.strings.length.toLocaleString('vi-VN');
+          throw new Refusal(`ô trỏ tới chuỗi dùng chung số ${shown(value)}, không có trong bảng chuỗi (bảng có ${count} chuỗi)`);
+        }
         store.shared(r, c, k);
         return;
       }
@@ -625,7 +608,7 @@ class SheetReader {
         store.view(r, c, { kind: 'text', text: inline ? value : excelUnescape(value) });
         return;
       case T.Bool:
-        store.view(r, c, { kind: 'boolean', value: parseInt(value, 10) !== 0 });
+        store.view(r, c, { kind: 'boolean', value: booleanOf(value) });
         return;
       case T.Error:
         store.view(r, c, { kind: 'error', text: value });
@@ -634,7 +617,7 @@ class SheetReader {
         store.view(r, c, { kind: 'date', iso: isoValue(value) });
         return;
       default:
-        store.number(r, c, parseFloat(value), style);
+        store.number(r, c, numberOf(value), style);
     }
   }
 
@@ -654,7 +637,7 @@ class SheetReader {
       const ve = a[k * 4 + 3]!;
       switch (b[nameStart]) {
         case 114:
-          if (!this.reference(b, vs, ve)) throw new MalformedXml('bad cell reference');
+          if (!this.reference(b, vs, ve)) throw badReference(x.decode(vs, ve));
           hasRef = true;
           break;
         case 115: {
@@ -669,11 +652,12 @@ class SheetReader {
     }
     if (!hasRef) {
       // no reference: the next column (Excel's reading)
-      if (col >= MAX_COLUMN) throw new MalformedXml('too many columns');
+      if (col >= MAX_COLUMN) throw new Refusal(`một dòng có hơn ${MAX_COLUMN.toLocaleString('vi-VN')} ô, quá số cột của Excel (cột cuối là XFD)`);
       this.cellRow = row;
       this.cellColumn = col + 1;
     }
     if (x.selfClosing) return;
+    this.inCell = true;
     const r = this.cellRow;
     const c = this.cellColumn;
 
@@ -719,13 +703,16 @@ class SheetReader {
         // the group's formula, moved here: known once the whole sheet is read
         const view = store.view(r, c, EMPTY);
         this.children.push({ view, si: shared, r, c, result });
+        this.inCell = false;
         return;
       }
       const f = formula;
       store.view(r, c, result ? { kind: 'formula', formula: f, result } : { kind: 'formula', formula: f });
+      this.inCell = false;
       return;
     }
     if (value !== undefined) this.storeValue(r, c, type, value, styleIndex, fromInline ? inline : undefined);
+    this.inCell = false;
   }
 
   /** shared formulas' cells get their group's formula, moved */
@@ -749,6 +736,7 @@ class SheetReader {
   finish(name: string, state: SheetView['state'], merges: MergeIndex): SheetView {
     this.placeSharedFormulas();
     const store = this.store;
+    if (this.ctx.budget) this.ctx.budget.left -= store.n;
     if (!store.ordered) store.sort();
     const n = store.n;
     const { rows, cols, kinds } = store;
@@ -816,6 +804,16 @@ function mergeRange(ref: string): MergeRange | null | 'bad' {
 export function readSheet(xml: Buffer, name: string, state: SheetView['state'], ctx: SheetContext): SheetView {
   const x = new XmlCursor(xml);
   const reader = new SheetReader(x, ctx);
+  try {
+    return readParts(x, reader, name, state);
+  } catch (e) {
+    // a refusal inside a cell is at that cell
+    if (e instanceof Refusal && reader.inCell) placed(e, reader.cellRow, reader.cellColumn);
+    throw e;
+  }
+}
+
+function readParts(x: XmlCursor, reader: SheetReader, name: string, state: SheetView['state']): SheetView {
   let t: Tag;
   for (t = x.next(); t !== Tag.End; t = x.next()) {
     if (t === Tag.Open && x.is('sheetData')) break;
@@ -824,9 +822,11 @@ export function readSheet(xml: Buffer, name: string, state: SheetView['state'], 
   const merges: MergeRange[] = [];
   for (t = x.next(); t !== Tag.End; t = x.next()) {
     if (t !== Tag.Open || !x.is('mergeCell')) continue;
-    const range = mergeRange(x.attribute('ref') ?? '');
-    if (range === 'bad') throw new MalformedXml('bad merged range');
+    const ref = x.attribute('ref') ?? '';
+    const range = mergeRange(ref);
+    if (range === 'bad') throw new Refusal(`vùng gộp ô ${shown(ref)} không hợp lệ`);
     if (range) merges.push(range);
+    if (merges.length > MAX_MERGES) throw new Refusal(`trang tính có hơn ${MAX_MERGES.toLocaleString('vi-VN')} vùng gộp ô`);
   }
   x.checkEnd('worksheet');
   return reader.finish(name, state, new MergeIndex(merges));

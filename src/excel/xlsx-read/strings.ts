@@ -1,5 +1,6 @@
 import type { CellView } from '../workbook-spec.js';
-import { MalformedXml, Tag, XmlCursor, excelUnescape, xmlText } from './xml.js';
+import { itemAt } from './locate.js';
+import { MalformedXml, Refusal, Tag, XmlCursor, excelUnescape, forbiddenAt, checkText, xmlText } from './xml.js';
 
 /**
  * Strings: the shared string table (`<sst><si>…`) and inline strings (`<is>…`) share one shape: plain text in a
@@ -51,7 +52,7 @@ const PRESERVED = '<si><t xml:space="preserve">';
  * items (white space between), then `</sst>`; undefined at the first departure from that shape, for the
  * general reading. The texts are cut from the decoded part, which they keep alive: it is hardly more than they.
  */
-function plainTable(s: string): CellView[] | undefined {
+function plainTable(s: string, out: CellView[], reading: (item: number) => void): CellView[] | undefined {
   let pos = s.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (s.startsWith('<?xml', pos)) {
     const end = s.indexOf('?>', pos);
@@ -63,7 +64,6 @@ function plainTable(s: string): CellView[] | undefined {
   const gt = s.indexOf('>', pos);
   if (gt < 0 || s.charCodeAt(gt - 1) === 47) return undefined;
   pos = gt + 1;
-  const out: CellView[] = [];
   for (;;) {
     pos = skipSpace(s, pos);
     let i: number;
@@ -73,8 +73,13 @@ function plainTable(s: string): CellView[] | undefined {
     const end = s.indexOf('<', i);
     if (end < 0 || !s.startsWith('</t></si>', end)) return undefined;
     let text = s.slice(i, end);
-    if (text.indexOf('&') >= 0 || text.indexOf('\r') >= 0) text = xmlText(text);
+    if (text.indexOf('&') >= 0 || text.indexOf('\r') >= 0) {
+      reading(out.length);
+      text = xmlText(text);
+      reading(-1);
+    }
     if (text.indexOf('_x') >= 0) text = excelUnescape(text);
+    if (out.length === MAX_ITEMS) capped(out, true);
     out.push({ kind: 'text', text });
     pos = end + 9;
   }
@@ -82,16 +87,59 @@ function plainTable(s: string): CellView[] | undefined {
   return skipSpace(s, pos + 6) === s.length ? out : undefined;
 }
 
-/** The shared string table as cell views, one per item (cells that use an item share its view). */
+/**
+ * Items of the table. The texts of a form or a legacy sheet are its names, statuses and notes: a legacy sheet of the
+ * largest catalog (50,000 rows) has about that many distinct texts, three times that written by a program that
+ * does not share them. Past 500,000 items, a table is refused as it is read, before it fills memory.
+ */
+const MAX_ITEMS = 500_000;
+/** bytes of the table: 64 MB is a dozen times the strings of the largest legacy sheet a catalog allows */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The shared string table as cell views, one per item (cells that use an item share its view). A bad item
+ * (a character XML forbids, an undeclared entity) is a `Refusal` naming the item; the workbook reader finds
+ * the cell that shows it.
+ */
 export function readSharedStrings(xml: Buffer | undefined): CellView[] {
   if (xml === undefined) return [];
-  const plain = plainTable(xml.toString('utf8'));
-  if (plain) return plain;
-  const out: CellView[] = [];
-  const x = new XmlCursor(xml);
-  for (let t = x.next(); t !== Tag.End; t = x.next()) {
-    if (t === Tag.Open && x.is('si')) out.push({ kind: 'text', text: readStringItem(x).text });
+  if (xml.length > MAX_BYTES) throw new Refusal(`bảng chuỗi dùng chung quá lớn (${Math.round(xml.length / 1048576)} MB; tối đa 64 MB)`);
+  const s = xml.toString('utf8');
+  const bad = forbiddenAt(s);
+  if (bad >= 0) {
+    try {
+      checkText(s.slice(bad, bad + 1));
+    } catch (e) {
+      if (e instanceof Refusal) e.place.item = itemAt(s, bad);
+      throw e;
+    }
   }
-  x.checkEnd('sharedStrings.xml');
+  const out: CellView[] = [];
+  // the item being read, for a refusal inside it
+  let item = -1;
+  try {
+    const plain = plainTable(s, out, (k) => (item = k));
+    if (plain) return plain;
+    out.length = 0;
+    const x = new XmlCursor(xml);
+    for (let t = x.next(); t !== Tag.End; t = x.next()) {
+      if (t !== Tag.Open || !x.is('si')) continue;
+      if (out.length === MAX_ITEMS) capped(out, true);
+      item = out.length;
+      out.push({ kind: 'text', text: readStringItem(x).text });
+      item = -1;
+    }
+    x.checkEnd('sharedStrings.xml');
+  } catch (e) {
+    if (e instanceof Refusal && item >= 0) e.place.item ??= item;
+    throw e;
+  }
   return out;
+}
+
+/** refuses a table that has one more item than MAX_ITEMS */
+function capped(out: CellView[], more: boolean): void {
+  if (more || out.length > MAX_ITEMS) {
+    throw new Refusal(`bảng chuỗi dùng chung có hơn ${MAX_ITEMS.toLocaleString('vi-VN')} chuỗi, nhiều hơn mọi biểu mẫu hay bảng Phụ lục có thể có`);
+  }
 }

@@ -1,9 +1,10 @@
 import type { SheetView, WorkbookView } from '../workbook-spec.js';
 import { Package, readRelationships } from './package.js';
-import { readSheet } from './sheet.js';
+import { cellAround, cellShowing, itemAt, latin1 } from './locate.js';
+import { MAX_CELLS, readSheet } from './sheet.js';
 import { readSharedStrings } from './strings.js';
 import { readStyles } from './styles.js';
-import { MalformedXml, Tag, XmlCursor } from './xml.js';
+import { MalformedXml, Refusal, Tag, XmlCursor, utf8Part } from './xml.js';
 
 /**
  * The .xlsx reader: package parts → `WorkbookView`. Sheets in workbook order, found through the workbook's
@@ -11,7 +12,13 @@ import { MalformedXml, Tag, XmlCursor } from './xml.js';
  * Only the parts read are inflated, one at a time, and none is kept once read.
  */
 
-export type Loaded = { ok: true; workbook: WorkbookView } | { ok: false; reason: string };
+/**
+ * A workbook not read: `reason` in English for tests and logs; `detail` (Vietnamese) what is wrong, and where:
+ * the part, the sheet (by its name in the workbook) and the cell, as far as they are known.
+ */
+export type Loaded =
+  | { ok: true; workbook: WorkbookView }
+  | { ok: false; reason: string; detail?: string; part?: string; sheet?: string; cell?: string };
 
 const WORKBOOK = 'xl/workbook.xml';
 
@@ -119,28 +126,89 @@ function partOfType(rels: ReturnType<typeof readRelationships>, type: string, us
   return usual;
 }
 
-/** Reads .xlsx bytes into a view. Throws for a package it cannot read. */
+/** `read()` of part `part`, a refusal in it placed in that part; any other damage to its XML made a refusal */
+function inPart<T>(part: string, read: () => T, sheet?: string): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof MalformedXml)) throw e;
+    const r = e instanceof Refusal ? e : new Refusal(`nội dung XML bị hỏng (${e.message})`);
+    r.place.part ??= part;
+    if (sheet !== undefined) r.place.sheet ??= sheet;
+    throw r;
+  }
+}
+
+interface SheetPart {
+  readonly name: string;
+  readonly state: SheetView['state'];
+  readonly part: string;
+}
+
+/** Reads .xlsx bytes into a view. Throws for a package it cannot read (a `Refusal` saying where, when it can). */
 export function readWorkbook(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): WorkbookView {
   const pkg = new Package(bytes, inflated);
-  const xml = pkg.part(WORKBOOK);
-  if (xml === undefined) throw new MalformedXml('no xl/workbook.xml');
-  const book = readWorkbookPart(xml);
-  const rels = readRelationships(pkg, WORKBOOK);
-  const ctx = {
-    styles: readStyles(pkg.part(partOfType(rels, '/styles', 'xl/styles.xml'))),
-    strings: readSharedStrings(pkg.part(partOfType(rels, '/sharedStrings', 'xl/sharedStrings.xml'))),
-    date1904: book.date1904,
-  };
-  const sheets: SheetView[] = [];
+  const book = inPart(WORKBOOK, () => {
+    const xml = pkg.part(WORKBOOK);
+    if (xml === undefined) throw new MalformedXml('no xl/workbook.xml');
+    return readWorkbookPart(xml);
+  });
+  const rels = inPart(WORKBOOK, () => readRelationships(pkg, WORKBOOK));
+  const stylesPart = partOfType(rels, '/styles', 'xl/styles.xml');
+  const stringsPart = partOfType(rels, '/sharedStrings', 'xl/sharedStrings.xml');
+  const parts: SheetPart[] = [];
   for (const s of book.sheets) {
     const rel = s.rel === undefined ? undefined : rels.get(s.rel);
     // chart sheets and dialog sheets hold no cells; a sheet whose part is missing is left out, as exceljs does
     if (!rel?.part || !rel.type.endsWith('/worksheet')) continue;
-    const sheetXml = pkg.part(rel.part);
+    parts.push({ name: s.name, state: s.state, part: rel.part });
+  }
+  let strings;
+  const stringsRaw = inPart(stringsPart, () => pkg.raw(stringsPart));
+  try {
+    strings = inPart(stringsPart, () => readSharedStrings(stringsRaw && utf8Part(stringsRaw)));
+  } catch (e) {
+    // a bad string is refused at the first cell that shows it
+    if (e instanceof Refusal && e.place.item === undefined && e.place.offset !== undefined && stringsRaw) e.place.item = itemAt(latin1(stringsRaw), e.place.offset);
+    if (e instanceof Refusal && e.place.item !== undefined) placeItem(e, pkg, parts);
+    throw e;
+  }
+  const ctx = {
+    styles: inPart(stylesPart, () => readStyles(pkg.part(stylesPart))),
+    strings,
+    date1904: book.date1904,
+    budget: { left: MAX_CELLS },
+  };
+  const sheets: SheetView[] = [];
+  for (const s of parts) {
+    const sheetXml = inPart(s.part, () => pkg.raw(s.part), s.name);
     if (sheetXml === undefined) continue;
-    sheets.push(readSheet(sheetXml, s.name, s.state, ctx));
+    try {
+      sheets.push(inPart(s.part, () => readSheet(utf8Part(sheetXml), s.name, s.state, ctx), s.name));
+    } catch (e) {
+      if (e instanceof Refusal && e.place.offset !== undefined && e.place.offset >= 0) e.place.cell ??= cellAround(sheetXml, e.place.offset);
+      throw e;
+    }
   }
   return { sheets, definedNames: book.definedNames, date1904: book.date1904 };
+}
+
+/** Names the sheet and cell of the first cell that shows the refused item of the shared string table. */
+function placeItem(e: Refusal, pkg: Package, parts: readonly SheetPart[]): void {
+  for (const s of parts) {
+    let xml;
+    try {
+      xml = pkg.raw(s.part);
+    } catch {
+      continue;
+    }
+    const cell = xml && cellShowing(xml, e.place.item!);
+    if (cell) {
+      e.place.sheet = s.name;
+      e.place.cell = cell;
+      return;
+    }
+  }
 }
 
 /** Reads .xlsx bytes that the guard has accepted. Never throws for a bad file. */
@@ -148,6 +216,9 @@ export async function loadWorkbook(bytes: Uint8Array, inflated?: ReadonlyMap<str
   try {
     return { ok: true, workbook: readWorkbook(bytes, inflated) };
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    const reason = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof Refusal)) return { ok: false, reason };
+    const { part, sheet, cell } = e.place;
+    return { ok: false, reason, detail: e.detail, ...(part ? { part } : {}), ...(sheet ? { sheet } : {}), ...(cell ? { cell } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import { decodeXML } from 'entities';
+import { checkText, decodeReferences, MalformedXml, Refusal, shown } from './chars.js';
 
 /**
  * A narrow, linear scanner of the UTF-8 bytes of the few SpreadsheetML parts we read. It walks tags by byte
@@ -10,7 +10,7 @@ import { decodeXML } from 'entities';
  * turns into a refused workbook.
  */
 
-export class MalformedXml extends Error {}
+export { MalformedXml, Refusal, checkText, decodeReferences, firstBadUtf8, forbiddenAt, shown, utf8Part, type RefusalPlace } from './chars.js';
 
 export const LT = 60; // <
 export const GT = 62; // >
@@ -29,28 +29,20 @@ function isSpace(ch: number): boolean {
 /** Character data as an XML parser reports it: line ends normalised, entity and character references decoded. */
 export function xmlText(raw: string): string {
   if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
-  return raw.indexOf('&') >= 0 ? decodeXML(raw) : raw;
+  return raw.indexOf('&') >= 0 ? decodeReferences(raw) : raw;
 }
 
 /** An attribute value as an XML parser reports it: literal white space becomes spaces, references decoded. */
 export function xmlAttribute(raw: string): string {
   if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
   if (raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0) raw = raw.replace(/[\n\t]/g, ' ');
-  return raw.indexOf('&') >= 0 ? decodeXML(raw) : raw;
+  return raw.indexOf('&') >= 0 ? decodeReferences(raw) : raw;
 }
 
 /** Excel's escapes of characters XML cannot hold in a string ("_x000D_" for a carriage return). */
 export function excelUnescape(s: string): string {
   if (s.indexOf('_x') < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** A part's bytes as UTF-8: UTF-8 as it is (a byte order mark is skipped as text), UTF-16 with its mark re-encoded. */
-export function utf8Part(bytes: Uint8Array): Buffer {
-  const le = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
-  const be = bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (le || be) return Buffer.from(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)), 'utf8');
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export const enum Tag {
@@ -86,9 +78,9 @@ export class XmlCursor {
     this.len = b.length;
   }
 
-  /** the bytes [start, end) as text */
+  /** the bytes [start, end) as text; a character XML forbids is a `Refusal` */
   decode(start: number, end: number): string {
-    return end <= start ? '' : this.b.toString('utf8', start, end);
+    return end <= start ? '' : checkText(this.b.toString('utf8', start, end));
   }
 
   /** the position of the byte `byte` at or after `from`, or -1 */
@@ -137,21 +129,14 @@ export class XmlCursor {
     return end + close.length;
   }
 
-  /** `<!DOCTYPE …>` and the like, with an internal subset in brackets and quoted literals. */
+  /**
+   * `<!DOCTYPE …>` (or any other `<!` declaration): refused. A document type can declare entities — expanded,
+   * they multiply text ("billion laughs") or pull in files; kept as written, they put "&xxe;" into a report —
+   * and no spreadsheet program writes one.
+   */
   private skipDeclaration(lt: number): number {
-    const b = this.b;
-    let bracket = 0;
-    for (let i = lt + 2; i < this.len; i++) {
-      const ch = b[i];
-      if (ch === DQUOTE || ch === SQUOTE) {
-        const q = b.indexOf(ch, i + 1);
-        if (q < 0) break;
-        i = q;
-      } else if (ch === 91) bracket++;
-      else if (ch === 93) bracket--;
-      else if (ch === GT && bracket <= 0) return i + 1;
-    }
-    throw new MalformedXml('unterminated declaration');
+    const word = this.b.toString('latin1', lt, Math.min(lt + 12, this.len)).split(/[\s>[]/)[0]!;
+    throw new Refusal(`có khai báo ${shown(word)} (định nghĩa kiểu tài liệu, thực thể XML), điều mà Excel không bao giờ ghi: không đọc`);
   }
 
   private readTag(lt: number): void {

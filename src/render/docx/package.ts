@@ -1,6 +1,8 @@
 import { Packer, type Document } from 'docx';
+import { unzipSync } from 'fflate';
 import { cleanText } from '../../markup/clean-text.js';
 import { dosDateTime, zipFiles } from '../../archive/zip-writer.js';
+import { NOTE_PARTS, separatorsAsWordWrites } from './word-notes.js';
 
 /**
  * What makes two packings of the same document byte-identical. docx stamps `docProps/core.xml` with the
@@ -75,6 +77,18 @@ type Compiler = { compile(document: Document, prettify: undefined, overrides: re
  */
 export async function packDocument(document: Document, overrides: readonly Part[], at: Date): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
-  if (typeof compiler?.compile === 'function') return zipFiles(compiler.compile(document, undefined, overrides), at);
-  return stampZip(new Uint8Array(await Packer.toBuffer(document, false, [...overrides])), at);
+  if (typeof compiler?.compile === 'function') return zipFiles(wordNotes(compiler.compile(document, undefined, overrides)), at);
+  const packed = unzipSync(new Uint8Array(await Packer.toBuffer(document, false, [...overrides])));
+  return zipFiles(wordNotes(new Map(Object.entries(packed))), at);
+}
+
+/** The notes parts of a package with their separators as Word writes them (word-notes.ts); the map changed in place. */
+function wordNotes<V>(parts: Map<string, V | string>): Map<string, V | string> {
+  for (const [path, note] of NOTE_PARTS) {
+    const part = parts.get(path);
+    if (part === undefined) continue;
+    const xml = typeof part === 'string' ? part : new TextDecoder().decode(part as unknown as Uint8Array);
+    parts.set(path, separatorsAsWordWrites(xml, note));
+  }
+  return parts;
 }

@@ -49,6 +49,15 @@ describe('the package', () => {
     const notes = p['word/footnotes.xml'] ?? '';
     expect(notes).toContain('(1) Công văn số 11948/UBND-KSTTHCNC');
     expect(notes).toContain('Thành viên Tổ công tác Đề án 06 tỉnh được kiện toàn');
+    // the separators as Word writes them: the mark alone, no reference-mark run; numbered notes keep theirs
+    for (const [part, note] of [['word/footnotes.xml', 'footnote'], ['word/endnotes.xml', 'endnote']] as const) {
+      const xml = p[part] ?? '';
+      for (const type of ['separator', 'continuationSeparator']) {
+        const block = new RegExp(`<w:${note} w:type="${type}" w:id="-?\\d+"><w:p>(?:<w:pPr>(?:(?!</w:pPr>).)*</w:pPr>)?<w:r><w:${type}/></w:r></w:p></w:${note}>`);
+        expect(xml, `${part}: the ${type}`).toMatch(block);
+      }
+      expect(xml.match(new RegExp(`<w:${note}Ref/>`, 'g'))?.length ?? 0).toBe(part === 'word/footnotes.xml' ? 2 : 0);
+    }
     const headers = Object.keys(p).filter((k) => /^word\/header\d+\.xml$/.test(k));
     expect(headers.filter((k) => (p[k] ?? '').includes('PAGE'))).toHaveLength(4);
   });
