@@ -7,11 +7,13 @@
 // to the bare start just before it (the machine may be busy: a pair shares its moment). Wall time is measured here; peak memory (maximum resident set size) by GNU time, or,
 // where there is none, by a launcher that reports the process's own `process.resourceUsage().maxRSS`.
 //
-// Writes bench/results.json and the results table of docs/performance.md; exits 1 when a budget is missed.
+// Writes bench/results-node<major>.json and the results table of docs/performance.md for the Node that runs it
+// (one table per major: the budgets must hold on Node 20 and on Node 24); exits 1 when a budget is missed.
 // BENCH_RUNS=n changes the number of runs (default 7; the 100× build and the import take fewer).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
+import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { legacyWorkspace, scaledWorkspace } from './generate.js';
@@ -92,7 +94,11 @@ function loads(args) {
 
 // ---------------------------------------------------------------- workloads
 
-log(`baocao bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB; ${RUNS} runs a measure; peak memory by ${GNU_TIME ? 'GNU time' : 'bench/launch.js'}`);
+const MAJOR = process.versions.node.split('.')[0];
+// src/boot/boot.ts: our V8 code cache; where Node has a compile cache of its own, it is measured beside ours
+const NODE_COMPILE_CACHE = typeof nodeModule.enableCompileCache === 'function';
+const CODE_CACHE = `our V8 code cache${NODE_COMPILE_CACHE ? " (Node's compile cache measured beside it)" : " (this Node has none of its own)"}`;
+log(`baocao bench: node ${process.version}, code cache: ${CODE_CACHE}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB; ${RUNS} runs a measure; peak memory by ${GNU_TIME ? 'GNU time' : 'bench/launch.js'}`);
 mkdirSync(TMP, { recursive: true });
 const t0 = performance.now();
 const ws = { 1: join(ROOT, 'data') };
@@ -125,6 +131,12 @@ const b1 = measure('build-1x', 'build (docx and xlsx), 1×', [BIN, 'build', '--m
 const helpCold = measure('help-nocache', '--help, no code cache (first run)', [BIN, '--help'], { env: { BAOCAO_V8_CACHE: '0' } });
 const v1Cold = measure('validate-1x-nocache', 'validate 1×, no code cache (first run)', [BIN, 'validate', '--month', MONTH], { env: { BAOCAO_V8_CACHE: '0' } });
 const b1Cold = measure('build-1x-nocache', 'build 1×, no code cache (first run)', [BIN, 'build', '--month', MONTH, '--out', out('all-1c')], { env: { BAOCAO_V8_CACHE: '0' } });
+if (NODE_COMPILE_CACHE) {
+  const node = { env: { BAOCAO_V8_CACHE: 'node' } };
+  measure('help-nodecache', "--help, Node's compile cache instead of ours", [BIN, '--help'], node);
+  measure('validate-1x-nodecache', "validate 1×, Node's compile cache instead of ours", [BIN, 'validate', '--month', MONTH], node);
+  measure('build-1x-nodecache', "build 1×, Node's compile cache instead of ours", [BIN, 'build', '--month', MONTH, '--out', out('all-1n')], node);
+}
 const v10 = measure('validate-10x', 'validate, 10×', [BIN, 'validate', '--data', ws[10], '--month', MONTH]);
 const b10 = measure('build-10x', 'build (docx and xlsx), 10×', [BIN, 'build', '--data', ws[10], '--month', MONTH, '--out', out('all-10')], { runs: Math.min(RUNS, 5) });
 const v100 = measure('validate-100x', 'validate, 100×', [BIN, 'validate', '--data', ws[100], '--month', MONTH], { runs: Math.min(RUNS, 5) });
@@ -165,17 +177,17 @@ results.scale = { build100over1: scale, validate100over1: v100.wall / v1.wall, v
 results.coldStart = { help: helpCold.ratio, validate: v1Cold.ratio, build: b1Cold.ratio, importRowsPerSecondWithoutDataCache: legacy.rows / impCold.wall };
 
 results.unit = { command: 'node -e 0', wall: median(Object.values(results.measures).flatMap((m) => m.bareSamples)) };
-results.environment = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), peakMemoryBy: GNU_TIME ? 'GNU time' : 'process.resourceUsage().maxRSS', runs: RUNS };
+results.environment = { node: process.version, codeCache: CODE_CACHE, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), peakMemoryBy: GNU_TIME ? 'GNU time' : 'process.resourceUsage().maxRSS', runs: RUNS };
 results.date = new Date().toISOString();
 results.seconds = Math.round((performance.now() - t0) / 1000);
 
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench', `results-node${MAJOR}.json`), JSON.stringify(results, null, 2) + '\n');
 writeTable();
 
-log('budgets:');
+log(`budgets (node ${process.version}):`);
 for (const b of results.budgets) log(`  ${b.pass ? 'ok  ' : 'MISS'} ${b.what}: ${fmt(b.value, b.unit)}`);
 const missed = results.budgets.filter((b) => !b.pass);
-log(missed.length ? `${missed.length} budget(s) missed` : 'every budget met');
+log(`${missed.length ? `${missed.length} budget(s) missed` : 'every budget met'} on node ${process.version}`);
 process.exitCode = missed.length ? 1 : 0;
 
 function fmt(v, unit) {
@@ -185,14 +197,14 @@ function fmt(v, unit) {
   return v ? 'yes' : 'no';
 }
 
-/** The results table of docs/performance.md, between its two markers. */
+/** The results table of docs/performance.md for this Node's major, between its two markers (added after the last table if missing). */
 function writeTable() {
   const doc = join(ROOT, 'docs', 'performance.md');
   if (!existsSync(doc)) return;
   const m = results.measures;
   const row = (x) => `| ${x.label} | \`${x.command}\` | ${x.wall.toFixed(3)} s | ${x.ratio.toFixed(2)}× | ${x.rssMedian.toFixed(0)} MB | ${x.runs} |`;
   const lines = [
-    `Run of ${results.date.slice(0, 10)}: Node ${results.environment.node}, ${results.environment.platform}, ${results.environment.cpus} × ${results.environment.cpu}, ${results.environment.memoryGB} GB; bare start \`node -e 0\` ${results.unit.wall.toFixed(3)} s (median of every bare run); ${results.seconds} s in all.`,
+    `Run of ${results.date.slice(0, 10)}: **Node ${results.environment.node}**, code cache: ${CODE_CACHE}; ${results.environment.platform}, ${results.environment.cpus} × ${results.environment.cpu}, ${results.environment.memoryGB} GB; bare start \`node -e 0\` ${results.unit.wall.toFixed(3)} s (median of every bare run); ${results.seconds} s in all.`,
     '',
     '| budget | measured | limit | |',
     '|---|---|---|---|',
@@ -206,11 +218,17 @@ function writeTable() {
     `Scaling: validate 10× ${results.scale.validate10over1.toFixed(1)}×, 100× ${results.scale.validate100over1.toFixed(1)}× the 1× time; build 10× ${results.scale.build10over1.toFixed(1)}×, 100× ${results.scale.build100over1.toFixed(1)}×.`,
     `Bundles read: \`--help\` ${loaded.help.join(', ')}; \`validate\` ${loaded.validate.join(', ')}; \`build\` ${loaded.build.join(', ')}.`,
   ];
-  const text = readFileSync(doc, 'utf8');
-  const begin = '<!-- bench:begin -->';
-  const end = '<!-- bench:end -->';
+  let text = readFileSync(doc, 'utf8');
+  const begin = `<!-- bench:begin node${MAJOR} -->`;
+  const end = `<!-- bench:end node${MAJOR} -->`;
+  if (!text.includes(begin)) {
+    const last = text.lastIndexOf('<!-- bench:end');
+    if (last < 0) return;
+    const at = text.indexOf('-->', last) + 3;
+    text = `${text.slice(0, at)}\n\n${begin}\n${end}${text.slice(at)}`;
+  }
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) return;
+  if (b < a) return;
   writeFileSync(doc, text.slice(0, a + begin.length) + '\n' + lines.join('\n') + '\n' + text.slice(b));
 }

@@ -1,7 +1,7 @@
 // Builds dist/ with esbuild (docs/performance.md):
 //   dist/cli/main.cjs    the program, one CommonJS file (commander, zod, date-fns … inside);
 //   dist/vendor/*.cjs    each large library in one file: docx, exceljs (680 modules), handlebars, yaml, micromark;
-//   dist/boot.cjs        what bin/baocao.js runs: loads those files with a V8 code cache (src/boot/boot.ts);
+//   dist/boot.cjs        what bin/baocao.js runs: loads those files with a code cache (src/boot/boot.ts);
 //   dist/templates.cjs   the shipped templates compiled by Handlebars ahead of time;
 //   dist/gen-schemas.js  writes schemas/ (run by `npm run build`).
 // A command loads the program and, only when it needs them, the libraries: `--help` and YAML validation never
@@ -40,14 +40,22 @@ const lazyChildProcess = {
   },
 };
 
+/** the program requires each library by its bundle's path (dist/cli/ → dist/vendor/), which plain `require` resolves */
+const vendorRequest = (name) => `../vendor/${name}.cjs`;
+const vendorFiles = {
+  name: 'vendor-files',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDORS.map((v) => v.replace(/[-/]/g, '\\$&')).join('|')})$`) }, (args) => ({ path: vendorRequest(args.path), external: true }));
+  },
+};
+
 await build({
   ...common,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, vendorFiles],
   entryPoints: { 'cli/main': 'src/cli/main.ts' },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  external: VENDORS,
   // import() of the program's own modules stays lazy (a function that runs the module on first call)
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__baocao_import_meta_url' },
@@ -86,7 +94,7 @@ for (const name of VENDORS) {
     format: 'cjs',
     plugins: name === 'docx' ? [docxFastXml] : [],
   });
-  vendors[name] = { file, hash: hash(`${OUT}/${file}`) };
+  vendors[vendorRequest(name)] = { file, hash: hash(`${OUT}/${file}`) };
 }
 
 await build({

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,18 +8,26 @@ import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
 
 /**
- * Starts the CLI from its CommonJS bundles with a V8 code cache (docs/performance.md).
+ * Starts the CLI from its CommonJS bundles with a code cache (docs/performance.md).
  *
  * scripts/bundle.js writes dist/cli/main.cjs (the program) and dist/vendor/*.cjs (docx, exceljs, handlebars …,
  * each one file). A command starts cold every time, and compiling JavaScript is much of what it does: exceljs alone
- * is 680 files. Here each bundle is compiled with the bytecode V8 produced the last time the same command ran the
- * same bundle on the same Node, so V8 neither parses it nor compiles the functions it already compiled then.
+ * is 680 files. A code cache keeps the bytecode V8 produced for a bundle, so that the next run neither parses it nor
+ * compiles the functions compiled then.
  *
- * The cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without it,
- * then writing a new one. Files are named by the bundle's content hash (computed when it was built), the command
- * and the Node version and architecture; each carries a checksum; they are written atomically (a temporary file,
- * then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the system's
- * temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the cache off.
+ * Each bundle is compiled here with the bytecode V8 produced the last time the same command ran the same bundle on
+ * the same Node, saved when that command was done: it holds every function the command ran. Node 22.1 and later
+ * have a compile cache of their own (`module.enableCompileCache`), but Node makes its entry when it compiles a
+ * file, before running it: it holds the bundle's top level only, and saves about half of what this one does
+ * (docs/performance.md, measured on Node 22 and 24). BAOCAO_V8_CACHE=node uses Node's instead (the bundles loaded
+ * by plain `require`, the cache in dist/.cache/node/), for measuring the two against each other.
+ *
+ * Either cache is only ever an accelerator: a missing, stale, damaged or refused cache means compiling as without
+ * it, then writing a new one. Our files are named by the bundle's content hash (computed when it was built), the
+ * command and the Node version and architecture; each carries a checksum; they are written atomically (a temporary
+ * file, then a rename). They live in dist/.cache/ or, when the program's folder is read-only, in a folder of the
+ * system's temporary directory that belongs to the user and no one else can write. BAOCAO_V8_CACHE=0 turns the
+ * code cache off.
  */
 
 interface Bundle {
@@ -28,7 +37,7 @@ interface Bundle {
   readonly hash: string;
 }
 
-/** replaced by scripts/bundle.js */
+/** replaced by scripts/bundle.js; `vendors` is keyed by the name the program's bundle requires each one by */
 declare const __BAOCAO_BUNDLES__: { readonly main: Bundle; readonly vendors: Readonly<Record<string, Bundle>> };
 
 const DIST = dirname(fileURLToPath(import.meta.url));
@@ -52,9 +61,20 @@ export interface DataCache {
 
 type Main = { main(argv: readonly string[], services?: { cache?: DataCache }): Promise<number> };
 
+/** Node 22.1 and later */
+const { enableCompileCache, constants } = nodeModule as unknown as {
+  enableCompileCache?: (dir: string) => { status: number };
+  constants?: { compileCacheStatus?: { ENABLED: number; ALREADY_ENABLED: number } };
+};
+
 export async function boot(argv: readonly string[]): Promise<number> {
-  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', process.env.BAOCAO_V8_CACHE !== '0');
-  const { main } = loader.load(__BAOCAO_BUNDLES__.main) as Main;
+  const cache = process.env.BAOCAO_V8_CACHE;
+  // Node's compile cache where asked for (a Node without one runs without a code cache)
+  const plain = cache === 'node';
+  if (plain && typeof enableCompileCache === 'function') useNodeCompileCache();
+  const loader = new Loader(argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'none', cache !== '0' && !plain);
+  const file = join(DIST, __BAOCAO_BUNDLES__.main.file);
+  const { main } = (plain ? createRequire(file)(file) : loader.load(__BAOCAO_BUNDLES__.main)) as Main;
   try {
     return await main(argv, process.env.BAOCAO_DATA_CACHE === '0' ? {} : { cache: loader.dataCache() });
   } finally {
@@ -62,14 +82,26 @@ export async function boot(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** Node's compile cache in dist/.cache/node, or in the user's folder of the temporary directory if that cannot be made. */
+function useNodeCompileCache(): void {
+  const status = constants?.compileCacheStatus;
+  const ok = [status?.ENABLED ?? 1, status?.ALREADY_ENABLED ?? 2];
+  for (const dir of [ownDir(), sharedDir()]) {
+    if (!dir) continue;
+    try {
+      if (dir !== ownDir()) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        if (!mine(dir)) continue;
+      }
+      if (ok.includes(enableCompileCache!(join(dir, 'node')).status)) return;
+    } catch {
+      // no cache is a slower start, nothing more
+    }
+  }
+}
+
 function checksum(data: Uint8Array): number {
-  const crc = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (crc) return crc(data) >>> 0;
-  // Node before 20.15: a cheap sum of 32-bit words (the length is checked too)
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let h = 0x811c9dc5;
-  for (let i = 0; i + 4 <= data.length; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193) >>> 0;
-  return h;
+  return zlib.crc32(data) >>> 0;
 }
 
 class Loader {
