@@ -1,12 +1,19 @@
 // Writes JSON Schemas of the as-written YAML files (schemas/*.schema.json) from the zod schemas, so that an
 // officer editing YAML in VS Code (YAML extension) gets completion and red underlines. Run by `npm run build`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { SubmissionFile, BaselineFile } from '../src/schema/submission.js';
+import { parse } from 'yaml';
+import { vocabularies } from '../src/catalog/catalog.js';
+import { submissionSchemas } from '../src/schema/submission.js';
+import { AppendicesFile } from '../src/schema/definition.js';
+import { VocabulariesFile } from '../src/schema/vocabularies.js';
 import { ReportSettingsFile } from '../src/schema/report-settings.js';
 import { DepartmentsFile, Qd06ServicesFile, Qd422ServicesFile, ModelsFile, IndicatorsFile, SectionsFile } from '../src/schema/catalog.js';
 
+// the returns' statuses are those of the bundled vocabularies: an editor offers their wordings
+const bundled = VocabulariesFile.parse(parse(readFileSync(join(process.cwd(), 'data', 'catalog', 'vocabularies.yaml'), 'utf8'), { schema: 'failsafe' }));
+const { SubmissionFile, BaselineFile } = submissionSchemas(vocabularies(bundled).labels);
 const out = join(process.cwd(), 'schemas');
 mkdirSync(out, { recursive: true });
 const schemas: Record<string, z.ZodType> = {
@@ -19,6 +26,8 @@ const schemas: Record<string, z.ZodType> = {
   models: ModelsFile,
   indicators: IndicatorsFile,
   sections: SectionsFile,
+  vocabularies: VocabulariesFile,
+  appendices: AppendicesFile,
 };
 for (const [name, schema] of Object.entries(schemas)) {
   const json = z.toJSONSchema(schema, {

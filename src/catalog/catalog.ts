@@ -5,6 +5,8 @@ import type {
   SectionsFileOut,
   ServicesFileOut,
 } from '../schema/catalog.js';
+import type { StatusLabels } from '../schema/submission.js';
+import type { ConnectionCount, ProgressCount, VocabulariesFileOut } from '../schema/vocabularies.js';
 
 /** The catalogs of a workspace, normalised: what exists and who owns it. Pure data. */
 
@@ -62,6 +64,27 @@ export interface SectionDef {
   readonly owner: string;
 }
 
+/** A status a row can take (catalog/vocabularies.yaml): its id, its printed wording, what it counts as. */
+export interface Term<C extends string> {
+  readonly id: string;
+  readonly label: string;
+  readonly counts: C;
+}
+
+export interface Vocabulary<C extends string> {
+  /** in the file's order: the forms' drop-down lists and the tallies follow it */
+  readonly terms: readonly Term<C>[];
+  /** id → printed wording, for the label parsing (schema/labels.ts) */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface Vocabularies {
+  readonly connection: Vocabulary<ConnectionCount>;
+  readonly progress: Vocabulary<ProgressCount>;
+  /** the two label sets together, for the returns' schema (schema/submission.ts) */
+  readonly labels: StatusLabels;
+}
+
 export type ItemKind = 'service' | 'model' | 'indicator' | 'section';
 
 export interface Catalog {
@@ -71,6 +94,7 @@ export interface Catalog {
   readonly models: readonly ModelGroupDef[];
   readonly indicators: readonly IndicatorDef[];
   readonly sections: readonly SectionDef[];
+  readonly vocabularies: Vocabularies;
 }
 
 export interface CatalogFiles {
@@ -80,6 +104,17 @@ export interface CatalogFiles {
   readonly models: ModelsFileOut;
   readonly indicators: IndicatorsFileOut;
   readonly sections: SectionsFileOut;
+  readonly vocabularies: VocabulariesFileOut;
+}
+
+function vocabulary<C extends string>(terms: readonly Term<C>[]): Vocabulary<C> {
+  return { terms: terms.map((t) => ({ id: t.id, label: t.label, counts: t.counts })), labels: Object.fromEntries(terms.map((t) => [t.id, t.label])) };
+}
+
+export function vocabularies(f: VocabulariesFileOut): Vocabularies {
+  const connection = vocabulary(f.connection);
+  const progress = vocabulary(f.progress);
+  return { connection, progress, labels: { connection: connection.labels, progress: progress.labels } };
 }
 
 function services(f: ServicesFileOut): ServiceCatalog {
@@ -112,6 +147,7 @@ export function assembleCatalog(files: CatalogFiles): Catalog {
       parts: i.parts ?? [],
     })),
     sections: files.sections.sections.map((s) => ({ ...s })),
+    vocabularies: vocabularies(files.vocabularies),
   };
 }
 

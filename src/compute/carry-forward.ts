@@ -1,5 +1,5 @@
 import { allModels, allServices, ownedBy, type Catalog } from '../catalog/catalog.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS } from '../schema/labels.js';
+import { printedLabel } from '../schema/labels.js';
 import type { Submission } from '../schema/submission.js';
 import type { AsWritten } from '../schema/as-written.js';
 import { formatDateShort } from '../format/date.js';
@@ -12,12 +12,13 @@ type Obj = { [key: string]: AsWritten };
  */
 export function carryForward(catalog: Catalog, department: string, month: string, previous: Submission | undefined): Obj {
   const owned = ownedBy(catalog, department);
+  const { connection, progress } = catalog.vocabularies.labels;
   const out: Obj = { department, month, review: reviewNote(previous ? month : null) };
   const services: Obj = {};
   for (const def of allServices(catalog).filter((s) => owned.service.includes(s.id))) {
     const prev = previous?.services?.[def.id];
     const row: Obj = {
-      connection: prev?.connection ? CONNECTION_LABELS[prev.connection] : '',
+      connection: printedLabel(connection, prev?.connection),
       total: '',
       online: '',
       onTime: '',
@@ -28,7 +29,7 @@ export function carryForward(catalog: Catalog, department: string, month: string
       row.parts = Object.fromEntries(
         def.parts.map((p) => {
           const pp = prev?.parts?.[p.id];
-          return [p.id, { connection: pp?.connection ? CONNECTION_LABELS[pp.connection] : '', total: '', online: '', onTime: '', overdue: '' }];
+          return [p.id, { connection: printedLabel(connection, pp?.connection), total: '', online: '', onTime: '', overdue: '' }];
         }),
       );
     }
@@ -52,7 +53,7 @@ export function carryForward(catalog: Catalog, department: string, month: string
   for (const def of allModels(catalog).filter((m) => m.lead === department)) {
     const prev = previous?.models?.[def.id];
     models[def.id] = {
-      status: prev?.status ? PROGRESS_LABELS[prev.status] : '',
+      status: printedLabel(progress, prev?.status),
       progress: prev?.progress ?? '',
       results: prev?.results ?? '',
       difficulties: prev?.difficulties ?? '',

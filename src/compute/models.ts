@@ -1,6 +1,7 @@
-import type { Department, ModelGroupDef } from '../catalog/catalog.js';
-import { PROGRESS_STATUSES, type ModelTable, type ProgressStatus } from '../model/report-model.js';
-import { PROGRESS_LABELS } from '../schema/labels.js';
+import type { Department, ModelGroupDef, Vocabulary } from '../catalog/catalog.js';
+import type { ModelTable } from '../model/report-model.js';
+import type { ProgressCount } from '../schema/vocabularies.js';
+import { printedLabel } from '../schema/labels.js';
 import type { ModelEntryOut } from '../schema/submission.js';
 
 export interface ReportedModel {
@@ -13,6 +14,7 @@ export function modelTable(
   groups: readonly ModelGroupDef[],
   reported: ReadonlyMap<string, ReportedModel>,
   departments: ReadonlyMap<string, Department>,
+  statuses: Vocabulary<ProgressCount>,
 ): ModelTable {
   let stt = 0;
   const out = groups.map((g) => {
@@ -28,7 +30,7 @@ export function modelTable(
         lead: m.lead,
         leadName: departments.get(m.lead)?.name ?? m.lead,
         status,
-        statusLabel: status ? PROGRESS_LABELS[status] : '',
+        statusLabel: printedLabel(statuses.labels, status),
         progress: e?.progress ?? '',
         results: e?.results ?? '',
         difficulties: e?.difficulties ?? '',
@@ -41,6 +43,6 @@ export function modelTable(
     return { id: g.id, title: g.title, count: rows.length, rows };
   });
   const all = out.flatMap((g) => g.rows);
-  const byStatus = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<ProgressStatus, number>;
+  const byStatus = Object.fromEntries(statuses.terms.map((t) => [t.id, all.filter((r) => r.status === t.id).length]));
   return { groups: out, counts: { models: all.length, ...byStatus } };
 }

@@ -3,6 +3,8 @@ import type { Footnote, ReportHeader, ReportModel, Section } from '../model/repo
 import type { ReportSettings } from '../schema/report-settings.js';
 import type { Submission } from '../schema/submission.js';
 import type { PreviousValues } from '../workspace/month.js';
+import type { AppendicesFileOut } from '../schema/definition.js';
+import { appendicesSpec } from './appendices.js';
 import { indicator, type ReportedIndicator } from './indicators.js';
 import { modelTable, type ReportedModel } from './models.js';
 import { nextMonth, previousMonth, reportingPeriod } from './period.js';
@@ -14,6 +16,8 @@ export interface ModelInput {
   readonly catalog: Catalog;
   readonly submissions: readonly { readonly file: string; readonly submission: Submission }[];
   readonly previous: PreviousValues | null;
+  /** data/report/appendices.yaml */
+  readonly definition: AppendicesFileOut;
 }
 
 function monthParts(month: string) {
@@ -78,6 +82,22 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const byFile = new Map(submissions.map((s) => [s.submission.department, s.file]));
   const previousParts = prevMonth ? monthParts(prevMonth) : monthParts(previousMonth(month));
   const period = reportingPeriod(month, input.settings.period.cutoffDay);
+  const qd06 = serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth, catalog.vocabularies.connection);
+  const qd422 = qd422Table(catalog, services, previous, prevMonth);
+  const indicatorValues = Object.fromEntries(
+    catalog.indicators.map((def) => {
+      const reported = indicators.get(def.id);
+      // a figure without its own "as of" date is as of the return's date, else the period's last day (docs/data-format.md)
+      const asOf = reported ? (submissions.find((s) => s.submission.department === reported.department)?.submission.asOf ?? period.to) : null;
+      return [def.id, indicator(def, reported, previous?.indicators[def.id], prevMonth, asOf)];
+    }),
+  );
+  const modelRows = modelTable(catalog.models, models, index.department, catalog.vocabularies.progress);
+  const lists = {
+    services: new Map([[qd06.id, qd06], [qd422.id, qd422]]),
+    models: new Map([['models', { table: modelRows, vocabulary: catalog.vocabularies.progress }]]),
+    indicators: new Map([['indicators', Object.values(indicatorValues)]]),
+  };
 
   return {
     schemaVersion: 1,
@@ -86,17 +106,10 @@ export function buildReportModel(input: ModelInput): ReportModel {
     previous: { ...previousParts, source: previous?.source ?? 'none' },
     period,
     header: header(input.settings),
-    qd06: serviceTable(catalog.qd06, services, previous?.services ?? null, prevMonth),
-    qd422: qd422Table(catalog, services, previous, prevMonth),
-    models: modelTable(catalog.models, models, index.department),
-    indicators: Object.fromEntries(
-      catalog.indicators.map((def) => {
-        const reported = indicators.get(def.id);
-        // a figure without its own "as of" date is as of the return's date, else the period's last day (docs/data-format.md)
-        const asOf = reported ? (submissions.find((s) => s.submission.department === reported.department)?.submission.asOf ?? period.to) : null;
-        return [def.id, indicator(def, reported, previous?.indicators[def.id], prevMonth, asOf)];
-      }),
-    ),
+    qd06,
+    qd422,
+    models: modelRows,
+    indicators: indicatorValues,
     sections: Object.fromEntries(
       catalog.sections.map((def): [string, Section] => {
         const r = sections.get(def.id);
@@ -105,6 +118,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ),
     footnotes,
     departments: catalog.departments.map((d) => ({ id: d.id, name: d.name, submitted: byFile.has(d.id), file: byFile.get(d.id) ?? null })),
+    appendices: appendicesSpec(input.definition, lists, month),
   };
 }
 
@@ -114,7 +128,7 @@ function qd422Table(
   previous: PreviousValues | null,
   prevMonth: string | null,
 ): ReportModel['qd422'] {
-  const table = serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth);
+  const table = serviceTable(catalog.qd422, services, previous?.services ?? null, prevMonth, catalog.vocabularies.connection);
   const nationalTotal = catalog.qd422.nationalTotal ?? table.counts.services;
   return { ...table, nationalTotal, ministryLevel: Math.max(0, nationalTotal - table.counts.services) };
 }

@@ -1,6 +1,7 @@
-import type { ServiceCatalog } from '../catalog/catalog.js';
+import type { ServiceCatalog, Vocabulary } from '../catalog/catalog.js';
+import type { ConnectionCount } from '../schema/vocabularies.js';
+import { printedLabel } from '../schema/labels.js';
 import type { ServiceFigures, ServiceRow, ServiceTable } from '../model/report-model.js';
-import { CONNECTION_LABELS } from '../schema/labels.js';
 import { formatRate, rate } from '../format/number.js';
 import type { ServiceEntryOut } from '../schema/submission.js';
 import { monthOverMonth } from './delta.js';
@@ -12,13 +13,13 @@ export interface ReportedService {
   readonly department: string;
 }
 
-function figures(e: Figures | undefined): ServiceFigures {
+function figures(e: Figures | undefined, statuses: Vocabulary<ConnectionCount>): ServiceFigures {
   const total = e?.total ?? null;
   const online = e?.online ?? null;
   const connection = e?.connection ?? null;
   return {
     connection,
-    connectionLabel: connection ? CONNECTION_LABELS[connection] : '',
+    connectionLabel: printedLabel(statuses.labels, connection),
     total,
     online,
     rate: rate(online, total),
@@ -35,15 +36,18 @@ export function serviceTable(
   reported: ReadonlyMap<string, ReportedService>,
   previous: Readonly<Record<string, ServiceEntryOut>> | null,
   previousMonth: string | null,
+  statuses: Vocabulary<ConnectionCount>,
 ): ServiceTable {
+  const counted = new Map(statuses.terms.map((t) => [t.id, t.counts]));
+  const connected = (s: string | null) => s !== null && counted.get(s) === 'connected';
   const groups = cat.groups.map((g) => ({
     id: g.id,
     title: g.title,
     rows: g.services.map((def): ServiceRow => {
       const r = reported.get(def.id);
-      const own = figures(r?.entry);
-      const parts = def.parts.map((p) => ({ id: p.id, name: p.name, ...figures(r?.entry.parts?.[p.id]) }));
-      const connected = own.connection === 'connected' || (parts.length > 0 && parts.every((p) => p.connection === 'connected'));
+      const own = figures(r?.entry, statuses);
+      const parts = def.parts.map((p) => ({ id: p.id, name: p.name, ...figures(r?.entry.parts?.[p.id], statuses) }));
+      const isConnected = connected(own.connection) || (parts.length > 0 && parts.every((p) => connected(p.connection)));
       const prev = previous?.[def.id];
       return {
         id: def.id,
@@ -52,7 +56,7 @@ export function serviceTable(
         owner: def.owner,
         ...own,
         parts,
-        counted: { connected },
+        counted: { connected: isConnected },
         delta: {
           total: monthOverMonth(sumWithParts(own.total, parts.map((p) => p.total)), sumWithParts(prev?.total ?? null, Object.values(prev?.parts ?? {}).map((p) => p.total ?? null)), previousMonth),
           online: monthOverMonth(sumWithParts(own.online, parts.map((p) => p.online)), sumWithParts(prev?.online ?? null, Object.values(prev?.parts ?? {}).map((p) => p.online ?? null)), previousMonth),
@@ -64,14 +68,14 @@ export function serviceTable(
   const rows = groups.flatMap((g) => g.rows);
   const total = rows.reduce((a, r) => a + (sumWithParts(r.total, r.parts.map((p) => p.total)) ?? 0), 0);
   const online = rows.reduce((a, r) => a + (sumWithParts(r.online, r.parts.map((p) => p.online)) ?? 0), 0);
-  const connected = rows.filter((r) => r.counted.connected).length;
+  const connectedRows = rows.filter((r) => r.counted.connected).length;
   return {
     id: cat.id,
     groups,
     counts: {
       services: rows.length,
-      connected,
-      notConnected: rows.length - connected,
+      connected: connectedRows,
+      notConnected: rows.length - connectedRows,
       withApplications: rows.filter((r) => (sumWithParts(r.total, r.parts.map((p) => p.total)) ?? 0) > 0).length,
       total,
       online,

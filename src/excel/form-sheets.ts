@@ -1,7 +1,7 @@
 import { indexCatalog, type ServiceCatalog } from '../catalog/catalog.js';
 import { formatMonth } from '../format/date.js';
 import { rate } from '../format/number.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS } from '../schema/labels.js';
+import { printedLabel } from '../schema/labels.js';
 import type { ServiceEntryOut } from '../schema/submission.js';
 import { INDICATOR_COLUMNS, MODEL_COLUMNS, ROW, SERVICE_COLUMNS, SHEET_MARK, columnOf, FIRST_DATA_ROW, type ColumnDef } from './form-layout.js';
 import { cellText, type FormContext } from './form-context.js';
@@ -80,8 +80,9 @@ function num(v: number | null | undefined): number | null {
 
 /** `cur`: this month's figures (--filled); `text`: the row's status and difficulties (`FormInput.texts`) */
 function serviceCells(w: RowWriter, row: number, ctx: FormContext, cur: Figures | undefined, text: Figures | undefined, prev: Figures | undefined, where: string): void {
-  w.put(row, 'connection', text?.connection ? CONNECTION_LABELS[text.connection] : null, STYLE.input);
-  w.put(row, 'connection.prev', prev?.connection ? CONNECTION_LABELS[prev.connection] : null, STYLE.previous);
+  const labels = ctx.catalog.vocabularies.labels.connection;
+  w.put(row, 'connection', printedLabel(labels, text?.connection) || null, STYLE.input);
+  w.put(row, 'connection.prev', printedLabel(labels, prev?.connection) || null, STYLE.previous);
   for (const k of ['total', 'online', 'onTime', 'overdue'] as const) {
     w.put(row, k, num(cur?.[k]), STYLE.inputCount);
     w.put(row, `${k}.prev`, num(prev?.[k]), STYLE.previousCount);
@@ -194,8 +195,9 @@ export function writeModelsSheet(b: SheetBuilder, ctx: FormContext): Extra {
       const prev = ctx.previous?.models[m.id];
       w.put(row, 'id', m.id, STYLE.catalog);
       w.put(row, 'name', `Mô hình ${m.number}: ${m.name}`, STYLE.catalog);
-      w.put(row, 'status', cur?.status ? PROGRESS_LABELS[cur.status] : null, STYLE.input);
-      w.put(row, 'status.prev', prev?.status ? PROGRESS_LABELS[prev.status] : null, STYLE.previous);
+      const labels = ctx.catalog.vocabularies.labels.progress;
+      w.put(row, 'status', printedLabel(labels, cur?.status) || null, STYLE.input);
+      w.put(row, 'status.prev', printedLabel(labels, prev?.status) || null, STYLE.previous);
       for (const k of ['progress', 'results', 'difficulties', 'effectiveness', 'funding', 'continuation'] as const) {
         w.put(row, k, cellText(ctx, cur?.[k], `models › ${m.id} › ${k}`), STYLE.input);
       }

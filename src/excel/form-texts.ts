@@ -5,7 +5,7 @@ import { previousMonth } from '../compute/period.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatMonth } from '../format/date.js';
-import { SubmissionFile, type Submission } from '../schema/submission.js';
+import { submissionSchemas, type Submission } from '../schema/submission.js';
 import type { MonthData } from '../workspace/month.js';
 
 /**
@@ -33,6 +33,6 @@ export function formTexts(
       }),
     );
   }
-  const carried = SubmissionFile.safeParse(carryForward(catalog, department.id, month, previous));
+  const carried = submissionSchemas(catalog.vocabularies.labels).SubmissionFile.safeParse(carryForward(catalog, department.id, month, previous));
   return carried.success ? { texts: carried.data, diagnostics } : { diagnostics };
 }

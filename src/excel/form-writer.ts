@@ -1,7 +1,6 @@
 import { ownedBy } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMonth } from '../format/date.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS } from '../schema/labels.js';
 import { COLUMNS, FORM_MARKER, FORM_VERSION, META_SHEET, NAMES, SHEET_TITLE, type SheetKind } from './form-layout.js';
 import type { FormContext, FormInput } from './form-context.js';
 import { writeIndicatorsSheet, writeModelsSheet, writeServicesSheet } from './form-sheets.js';
@@ -28,8 +27,10 @@ function metaSheet(input: FormInput): SheetSpec {
     b.set(i + 1, 1, k);
     b.set(i + 1, 2, v);
   });
-  Object.values(CONNECTION_LABELS).forEach((l, i) => b.set(i + 1, 4, l));
-  Object.values(PROGRESS_LABELS).forEach((l, i) => b.set(i + 1, 5, l));
+  // the drop-down lists: the vocabularies' wordings, in their order
+  const { connection, progress } = input.catalog.vocabularies;
+  connection.terms.forEach((t, i) => b.set(i + 1, 4, t.label));
+  progress.terms.forEach((t, i) => b.set(i + 1, 5, t.label));
   return { name: META_SHEET, state: 'veryHidden', cells: b.cells };
 }
 
@@ -62,8 +63,8 @@ export function buildFormSpec(input: FormInput, file: string): { spec: WorkbookS
     owned: ownedBy(input.catalog, input.department.id),
     labels: { current: `Tháng ${formatMonth(input.month)}`, previous: input.previous ? `Tháng ${formatMonth(input.previous.month)}` : 'Tháng trước' },
     lists: {
-      connection: `'${META_SHEET}'!$D$1:$D$${Object.keys(CONNECTION_LABELS).length}`,
-      progress: `'${META_SHEET}'!$E$1:$E$${Object.keys(PROGRESS_LABELS).length}`,
+      connection: `'${META_SHEET}'!$D$1:$D$${input.catalog.vocabularies.connection.terms.length}`,
+      progress: `'${META_SHEET}'!$E$1:$E$${input.catalog.vocabularies.progress.terms.length}`,
     },
     problems: [],
     file,

@@ -4,7 +4,7 @@ import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import { formatMonth } from '../format/date.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import type { Path } from '../readers/yaml.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS } from '../schema/labels.js';
+import { printedLabel } from '../schema/labels.js';
 import type { ModelEntryOut, ServiceEntryOut, Submission } from '../schema/submission.js';
 import { COLUMNS } from './form-layout.js';
 import type { Scope } from './yaml-writer.js';
@@ -47,7 +47,7 @@ export function importChanges(catalog: Catalog, department: string, after: Loade
 
   const row = (path: Path, thing: string, was: Figures | undefined, now: Figures | undefined, lastRow: Figures | undefined) => {
     if (fields.has('connection')) {
-      if (lastRow?.connection && blank(now?.connection)) statusBlank([...path, 'connection'], `"${header('services', 'connection')}" của ${thing}`, CONNECTION_LABELS[lastRow.connection]);
+      if (lastRow?.connection && blank(now?.connection)) statusBlank([...path, 'connection'], `"${header('services', 'connection')}" của ${thing}`, printedLabel(catalog.vocabularies.labels.connection, lastRow.connection));
       else if (!blank(was?.connection) && blank(now?.connection)) cleared([...path, 'connection'], `"${header('services', 'connection')}" của ${thing}`);
     }
     if (fields.has('difficulties') && !blank(was?.difficulties) && blank(now?.difficulties)) cleared([...path, 'difficulties'], `"${header('services', 'difficulties')}" của ${thing}`);
@@ -67,7 +67,7 @@ export function importChanges(catalog: Catalog, department: string, after: Loade
     const now = sub.models?.[id];
     const thing = `mô hình ${index.model.get(id)?.number ?? id}`;
     const lastStatus = last?.models[id]?.status;
-    if (lastStatus && blank(now?.status)) statusBlank(['models', id, 'status'], `"${header('models', 'status')}" của ${thing}`, PROGRESS_LABELS[lastStatus]);
+    if (lastStatus && blank(now?.status)) statusBlank(['models', id, 'status'], `"${header('models', 'status')}" của ${thing}`, printedLabel(catalog.vocabularies.labels.progress, lastStatus));
     else if (!blank(was?.status) && blank(now?.status)) cleared(['models', id, 'status'], `"${header('models', 'status')}" của ${thing}`);
     for (const k of ['progress', 'results', 'difficulties', 'effectiveness', 'funding', 'continuation'] as const) {
       if (!blank(was?.[k]) && blank(now?.[k])) cleared(['models', id, k], `"${header('models', k)}" của ${thing}`);

@@ -7,9 +7,9 @@ import { parseMonth } from '../format/parse.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { validatePartly, type Locator } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
-import { CONNECTION_LABELS, foldLabel } from '../schema/labels.js';
+import { foldLabel } from '../schema/labels.js';
 import { cleanText, countOf, ID_PATTERN, labelOf } from '../schema/scalars.js';
-import { SubmissionFile, type Submission } from '../schema/submission.js';
+import { submissionSchemas, type Submission } from '../schema/submission.js';
 import { numberText, readCell, plainText, type CellContext, type FieldKind } from './cells.js';
 import { findLegacyHeader, type LegacyField, type LegacyHeader } from './legacy-header.js';
 import { nameKey, nameKeys, withoutListMark } from './name-match.js';
@@ -256,17 +256,20 @@ export function rateText(text: string): number | null {
  * What the schema makes of a value read from a cell (its text, blanks left out): the count, label key or cleaned
  * text of SubmissionFile's Count, labelled and Text scalars; undefined where the schema would find a problem.
  */
-function typed(kind: FieldKind, text: string): unknown {
+function typed(kind: FieldKind, text: string, connection: Readonly<Record<string, string>>): unknown {
   switch (kind) {
-    case 'count': {
-      const v = countOf(text);
-      return typeof v === 'string' ? undefined : v;
-    }
+    case 'count':
+      return typedCount(text);
     case 'label':
-      return labelOf(CONNECTION_LABELS, text);
+      return labelOf(connection, text);
     default:
       return cleanText(text);
   }
+}
+
+function typedCount(text: string): number | null | undefined {
+  const v = countOf(text);
+  return typeof v === 'string' ? undefined : v;
 }
 
 /** a number cell's count, as `typed('count', numberText(n))` gives it; undefined for one that is not a count */
@@ -274,8 +277,8 @@ function numberCount(n: number): number | undefined {
   const r = Math.round(n);
   // numberText writes such a number as its digits (−0 as "0"); any other is not a count
   if (Math.abs(n - r) < 1e-9 && Number.isSafeInteger(r) && r >= 0) return r + 0;
-  const v = typed('count', numberText(n));
-  return v === undefined ? undefined : (v as number);
+  // (numberText never writes a blank)
+  return typedCount(numberText(n)) ?? undefined;
 }
 
 /** `direct` met a value the schema would find a problem in */
@@ -333,7 +336,7 @@ function readSheets(wb: WorkbookView, file: string, catalog: Catalog, month: str
       continue;
     }
     // (keys are catalog ids and field names)
-    const v = validatePartly(SubmissionFile, input, locator, { values });
+    const v = validatePartly(submissionSchemas(catalog.vocabularies.labels).SubmissionFile, input, locator, { values });
     for (const d of v.diagnostics) diagnostics.push(d);
     if (!v.ok) {
       if (v.partial) partials.push({ loaded: { file, format: 'xlsx', submission: v.partial, locator }, dropped: v.dropped });
@@ -523,7 +526,7 @@ class SheetRows {
       if (text.trim() === '') continue;
       if (!r.direct) values[field] = text;
       else {
-        const v = typed(kind, text);
+        const v = typed(kind, text, r.catalog.vocabularies.labels.connection);
         if (v === undefined) return null;
         values[field] = v;
       }

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { LoadedSubmission, SubmissionRead } from '../readers/submission.js';
 import { validatePartly } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
-import { SubmissionFile, type Submission } from '../schema/submission.js';
+import { submissionSchemas, type Submission } from '../schema/submission.js';
 import { loadWorkbook, type Loaded } from './xlsx-read/workbook.js';
 import { ownedBy } from '../catalog/catalog.js';
 import { FORM_VERSION, SHEET_TITLE, type SheetKind } from './form-layout.js';
@@ -74,7 +74,7 @@ export function formSubmission(wb: WorkbookView, shown: string, identity: FormId
   }
   const read = readForm(wb, shown, identity);
   const locator = read.locations.locator(shown);
-  const shape = validatePartly(SubmissionFile, read.input, locator);
+  const shape = validatePartly(submissionSchemas(catalog.vocabularies.labels).SubmissionFile, read.input, locator);
   const diagnostics = capFile([...listed(read.diagnostics), ...shape.diagnostics]);
   const loaded = (submission: Submission): LoadedSubmission => ({ file: shown, format: 'xlsx', submission, locator });
   if (shape.ok && !hasErrors(diagnostics)) return { identity, submission: loaded(shape.value), diagnostics };

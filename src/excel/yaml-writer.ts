@@ -3,7 +3,8 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLS
 import { allModels, allServices, indexCatalog, type Catalog } from '../catalog/catalog.js';
 import { parseCount, parseDate, parseMonth } from '../format/parse.js';
 import { formatNumber } from '../format/number.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS, matchLabel } from '../schema/labels.js';
+import { matchLabel, printedLabel } from '../schema/labels.js';
+import type { StatusLabels } from '../schema/submission.js';
 import { cleanText } from '../schema/scalars.js';
 import type { IndicatorEntryOut, ModelEntryOut, ServiceEntryOut, Submission } from '../schema/submission.js';
 import { withoutReviewHeader } from '../workspace/review-header.js';
@@ -29,15 +30,15 @@ export type FigureField = 'connection' | 'total' | 'online' | 'onTime' | 'overdu
 
 type Kind = 'count' | 'connection' | 'progress' | 'date' | 'month' | 'text';
 
-function render(kind: Kind, v: unknown): string {
+/** `labels`: the workspace's statuses (catalog/vocabularies.yaml), written by their wording */
+function render(kind: Kind, v: unknown, labels: StatusLabels): string {
   if (v === null || v === undefined) return '';
   switch (kind) {
     case 'count':
       return formatNumber(v as number);
     case 'connection':
-      return CONNECTION_LABELS[v as keyof typeof CONNECTION_LABELS];
     case 'progress':
-      return PROGRESS_LABELS[v as keyof typeof PROGRESS_LABELS];
+      return printedLabel(labels[kind], String(v));
     case 'date': {
       const [y, m, d] = String(v).split('-').map(Number);
       return `${d}/${m}/${y}`;
@@ -48,7 +49,7 @@ function render(kind: Kind, v: unknown): string {
 }
 
 /** does the text already in the file mean `v`? then it stays as written */
-function means(kind: Kind, old: string, v: unknown): boolean {
+function means(kind: Kind, old: string, v: unknown, labels: StatusLabels): boolean {
   const empty = v === null || v === undefined || v === '';
   if (old.trim() === '') return empty;
   if (empty) return false;
@@ -58,9 +59,8 @@ function means(kind: Kind, old: string, v: unknown): boolean {
       return r.ok && r.value === v;
     }
     case 'connection':
-      return matchLabel(CONNECTION_LABELS, old) === v;
     case 'progress':
-      return matchLabel(PROGRESS_LABELS, old) === v;
+      return matchLabel(labels[kind], old) === v;
     case 'date':
       return parseDate(old) === v;
     case 'month':
@@ -184,13 +184,16 @@ function child(map: YAMLMap, key: string): unknown {
 }
 
 class Writer {
-  constructor(readonly doc: Document) {}
+  constructor(
+    readonly doc: Document,
+    readonly labels: StatusLabels,
+  ) {}
 
   /** a scalar field: unchanged meaning → untouched; empty → blank if the key exists, absent otherwise */
   scalar(map: YAMLMap, key: string, kind: Kind, v: unknown, order: readonly string[]): void {
     const node = child(map, key);
     const empty = v === null || v === undefined || v === '';
-    if (isScalar(node) && means(kind, node.value === null || node.value === undefined ? '' : String(node.value), v)) return;
+    if (isScalar(node) && means(kind, node.value === null || node.value === undefined ? '' : String(node.value), v, this.labels)) return;
     if (empty) {
       if (node !== undefined) {
         edits.count++;
@@ -201,7 +204,7 @@ class Writer {
       }
       return;
     }
-    const text = render(kind, v);
+    const text = render(kind, v, this.labels);
     if (isScalar(node)) {
       edits.count++;
       node.value = text;
@@ -402,7 +405,7 @@ function viaDocument(sub: Submission, catalog: Catalog, scope: Scope, target: Ya
   edits.count = 0;
   const finish = () => (target.existing !== null && edits.count === 0 ? target.existing : doc.toString(STRINGIFY));
   const root = doc.contents as unknown as YAMLMap;
-  const w = new Writer(doc);
+  const w = new Writer(doc, catalog.vocabularies.labels);
   const facts = factsOf(catalog);
   w.scalar(root, 'department', 'text', sub.department, TOP);
   w.scalar(root, 'month', 'month', sub.month, TOP);
@@ -649,7 +652,7 @@ class FigureLines {
   readonly online: Uint16Array;
   readonly onTime: Uint16Array;
   readonly overdue: Uint16Array;
-  /** "\n    connection: Đã kết nối" by status, or null when the label is not written as it is */
+  /** "\n    connection: Đã kết nối" by the status's wording, or null when it is not written as it is */
   readonly connection = new Map<string, Uint16Array | null>();
 
   constructor(readonly depth: number) {
@@ -659,12 +662,9 @@ class FigureLines {
     this.overdue = fieldLine(SCALAR_LINES, depth, 'overdue');
   }
 
-  connectionLine(status: string): Uint16Array | null {
-    let line = this.connection.get(status);
-    if (line === undefined) {
-      const label = CONNECTION_LABELS[status as keyof typeof CONNECTION_LABELS];
-      this.connection.set(status, (line = plainAsIs(label) ? units(`\n${pad(this.depth)}connection: ${label}`) : null));
-    }
+  connectionLine(label: string): Uint16Array | null {
+    let line = this.connection.get(label);
+    if (line === undefined) this.connection.set(label, (line = plainAsIs(label) ? units(`\n${pad(this.depth)}connection: ${label}`) : null));
     return line;
   }
 }
@@ -677,7 +677,7 @@ class Emitter {
   /** something the direct writing does not take: the file goes through the Document path */
   odd = false;
 
-  constructor() {
+  constructor(readonly labels: StatusLabels) {
     this.out.n = 0;
   }
 
@@ -714,7 +714,7 @@ class Emitter {
       this.out.count(v as number);
       return;
     }
-    const text = render(kind, v);
+    const text = render(kind, v, this.labels);
     if (typeof text !== 'string') this.odd = true;
     else this.pair(depth, field, false, text);
   }
@@ -729,7 +729,7 @@ class Emitter {
 
   /** `scalar` of a connection status */
   connection(lines: FigureLines, v: unknown): void {
-    const line = typeof v === 'string' && Object.hasOwn(CONNECTION_LABELS, v) ? lines.connectionLine(v) : null;
+    const line = typeof v === 'string' && Object.hasOwn(this.labels.connection, v) ? lines.connectionLine(this.labels.connection[v]!) : null;
     if (line) this.out.units(line);
     else this.scalar(lines.depth, 'connection', 'connection', v);
   }
@@ -737,7 +737,7 @@ class Emitter {
   /** a text under an id (a footnote); empty texts are left out */
   text(depth: number, id: string, v: unknown): void {
     if (isEmpty(v)) return;
-    const text = render('text', v);
+    const text = render('text', v, this.labels);
     this.pair(depth, id, true, text);
   }
 
@@ -768,7 +768,7 @@ class Emitter {
 
   /** a flow map of counts keyed by ids, under a field name (not empty) */
   counts(depth: number, field: string, entries: readonly (readonly [string, unknown])[]): void {
-    const texts = entries.map(([k, v]) => [k, render('count', v)] as const);
+    const texts = entries.map(([k, v]) => [k, render('count', v, this.labels)] as const);
     if (texts.some(([k]) => !PLAIN_KEY.test(k))) this.odd = true;
     if (texts.every(([, t]) => plainAsIs(t, true))) {
       this.out.units(fieldLine(MAP_LINES, depth, field));
@@ -838,7 +838,7 @@ export function newSubmissionYamlBytes(sub: Submission, catalog: Catalog, scope:
 /** a new file in `UNITS` (read it before the next file is written); null when the return is odd */
 function emitNew(sub: Submission, catalog: Catalog, scope: Scope, source: string | undefined): Units | null {
   const facts = factsOf(catalog);
-  const e = new Emitter();
+  const e = new Emitter(catalog.vocabularies.labels);
   e.out.text(head(source));
   const body = e.out.n;
   e.scalar(0, 'department', 'text', sub.department);

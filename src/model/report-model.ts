@@ -4,22 +4,15 @@
  * Numbers are plain numbers (never formatted strings); `null` means "not reported".
  */
 
+import type { AppendicesSpec } from './appendix.js';
+
 export type MonthKey = `${number}-${number}`; // "2024-09"
 
-export const CONNECTION_STATUSES = ['connected', 'not-connected', 'implemented', 'not-implemented'] as const;
-export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+/** a connection status's id in the workspace's vocabulary (catalog/vocabularies.yaml), e.g. "connected" */
+export type ConnectionStatus = string;
 
-export const PROGRESS_STATUSES = [
-  'completed',
-  'maintaining',
-  'on-track',
-  'in-progress',
-  'delayed',
-  'paused',
-  'waiting',
-  'not-started',
-] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+/** a progress status's id in the workspace's vocabulary, e.g. "completed" */
+export type ProgressStatus = string;
 
 /** no-current: this month's figure is missing; no-previous: last month's is */
 export type DeltaDirection = 'increase' | 'decrease' | 'unchanged' | 'no-previous' | 'no-current';
@@ -163,7 +156,8 @@ export interface ModelGroup {
 
 export interface ModelTable {
   readonly groups: readonly ModelGroup[];
-  readonly counts: { readonly models: number } & Readonly<Record<ProgressStatus, number>>;
+  /** `models`: all of them; then one count per progress status, by its id (catalog/vocabularies.yaml) */
+  readonly counts: { readonly models: number } & Readonly<Record<string, number>>;
 }
 
 export interface IndicatorPart {
@@ -240,4 +234,6 @@ export interface ReportModel {
   readonly sections: Readonly<Record<string, Section>>;
   readonly footnotes: readonly Footnote[];
   readonly departments: readonly DepartmentStatus[];
+  /** the appendices as data/report/appendices.yaml lays them out, resolved for the month */
+  readonly appendices: AppendicesSpec;
 }

@@ -65,7 +65,7 @@ export async function checkMonth(dataDir: string, shown: string, month: string, 
     : [];
   const diagnostics = [...loaded.diagnostics, ...data.diagnostics, ...prev.diagnostics, ...ruleFindings, ...missingNotes];
   const model = data.exists
-    ? buildReportModel({ month, settings: ws.settings, catalog: ws.catalog, submissions: data.submissions, previous: prev.previous })
+    ? buildReportModel({ month, settings: ws.settings, catalog: ws.catalog, submissions: data.submissions, previous: prev.previous, definition: ws.definition })
     : undefined;
   return {
     month,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AppendicesFileOut } from '../schema/definition.js';
 import { loadWorkspace } from '../workspace/load.js';
 
 /**
@@ -8,12 +9,14 @@ import { loadWorkspace } from '../workspace/load.js';
  */
 export async function checkWorkspace(dataDir: string, shown: string, templatesDir: string): Promise<Diagnostic[]> {
   const { unusedTemplates } = await import('../render/templates-load.js');
-  const [loaded, unused] = await Promise.all([loadWorkspace(dataDir, shown), unusedTemplates(templatesDir)]);
+  const loaded = await loadWorkspace(dataDir, shown);
+  const unused = loaded.workspace ? await unusedTemplates(loaded.workspace.definition, templatesDir) : [];
   return [...loaded.diagnostics, ...unused];
 }
 
-/** The templates folder's files that nothing reads (warnings, BC609). */
-export async function templateWarnings(templatesDir: string): Promise<Diagnostic[]> {
+/** The templates folder's files that nothing reads (warnings, BC609); none told while the definition is unread. */
+export async function templateWarnings(templatesDir: string, definition: AppendicesFileOut | undefined): Promise<Diagnostic[]> {
+  if (!definition) return [];
   const { unusedTemplates } = await import('../render/templates-load.js');
-  return unusedTemplates(templatesDir);
+  return unusedTemplates(definition, templatesDir);
 }

@@ -3,7 +3,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXCEL_CODES } from '../diagnostics/codes-excel.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Submission } from '../schema/submission.js';
-import { SubmissionFile } from '../schema/submission.js';
+import { submissionSchemas } from '../schema/submission.js';
 import type { Locator } from './validate-shape.js';
 import type { Path } from './yaml-types.js';
 
@@ -36,7 +36,7 @@ export async function readSubmission(absolute: string, shown: string, catalog: C
   const kind = submissionKind(absolute);
   if (kind === 'yaml') {
     const { loadYamlFile } = await import('../workspace/load.js');
-    const r = await loadYamlFile(absolute, shown, SubmissionFile);
+    const r = await loadYamlFile(absolute, shown, submissionSchemas(catalog.vocabularies.labels).SubmissionFile);
     if (!r.loaded) {
       const p = r.partial;
       return { diagnostics: r.diagnostics, ...(p ? { partial: { loaded: { file: shown, format: 'yaml', submission: p.loaded.value, locator: p.loaded.locator }, dropped: p.dropped } } : {}) };

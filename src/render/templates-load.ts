@@ -5,6 +5,7 @@ import { BaocaoError, EXIT, warning, type Diagnostic } from '../diagnostics/diag
 import { decodeText } from '../workspace/files.js';
 import { RENDER_CODES } from './template/codes.js';
 import { precompiledTemplates } from './template/precompiled.js';
+import type { AppendicesFileOut } from '../schema/definition.js';
 import { templateNamesRead, type TemplateSources } from './template/report-texts.js';
 
 /** The templates shipped with the program: `templates/` at the package root. */
@@ -21,14 +22,15 @@ function shownPath(dir: string, name: string): string {
 }
 
 /**
- * The files of a templates folder that the report does not read (a "phu-luc-4.hbs", a "bao-cao.hbs.txt" saved by
+ * The files of a templates folder that neither the report nor its definition reads (a "phu-luc-4.hbs" no appendix names, a "bao-cao.hbs.txt" saved by
  * an editor that hides extensions, a sub-folder): each one is a warning with its file, since nothing of it would
  * be printed. Hidden files (".…") are left alone.
  */
-export async function unusedTemplates(dir: string = defaultTemplatesDir()): Promise<Diagnostic[]> {
-  const read = new Set(templateNamesRead().map((n) => `${n}.hbs`));
+export async function unusedTemplates(definition: AppendicesFileOut, dir: string = defaultTemplatesDir()): Promise<Diagnostic[]> {
+  const names = templateNamesRead(definition).map((n) => `${n}.hbs`);
+  const read = new Set(names);
   const entries = await readdir(dir, { withFileTypes: true });
-  const listed = templateNamesRead().map((n) => `${n}.hbs`).join(', ');
+  const listed = names.join(', ');
   return entries
     .filter((e) => !e.name.startsWith('.') && !(e.isFile() && read.has(e.name)))
     .map((e) => e.name)

@@ -3,6 +3,7 @@ import { CODES } from '../diagnostics/codes.js';
 import type { CatalogFiles } from '../catalog/catalog.js';
 import type { Locator } from '../readers/validate-shape.js';
 import type { Path } from '../readers/yaml.js';
+import { foldLabel } from '../schema/labels.js';
 
 /**
  * An id declared somewhere in the catalogs, with where it was declared and who owns it: the path is `base`, then
@@ -80,6 +81,19 @@ export function checkCatalog(
       diagnostics.push(error(CODES.catalogUnknownOwner, `đơn vị "${d.owner}" không có trong catalog/departments.yaml`, at(d, field)));
     }
   }
+  // "Mô hình 6" names one model: a number given twice would print two rows of that name
+  const numbers = new Map<number, string>();
+  files.models.groups.forEach((g, gi) =>
+    g.models.forEach((m, mi) => {
+      const first = numbers.get(m.number);
+      if (first === undefined) numbers.set(m.number, m.id);
+      else {
+        const path = ['groups', gi, 'models', mi, 'number'];
+        diagnostics.push(error(CODES.catalogDuplicateNumber, `số mô hình ${m.number} đã là số của mô hình "${first}": mỗi mô hình một số riêng`, { file: locators.models.file, path, ...locators.models.at(path) }));
+      }
+    }),
+  );
+  vocabularyDuplicates(files, locators, diagnostics);
   if (!departments.has(secretariat)) {
     diagnostics.push(
       error(CODES.catalogUnknownOwner, `đơn vị thường trực "${secretariat}" không có trong catalog/departments.yaml`, {
@@ -89,4 +103,23 @@ export function checkCatalog(
     );
   }
   return diagnostics;
+}
+
+/** A status's id or wording that, folded as returns may write it (case, diacritics aside), names another status too. */
+function vocabularyDuplicates(files: CatalogFiles, locators: Record<keyof CatalogFiles, Locator>, out: Diagnostic[]): void {
+  const loc = locators.vocabularies;
+  for (const key of ['connection', 'progress'] as const) {
+    const seen = new Map<string, string>();
+    files.vocabularies[key].forEach((t, i) => {
+      for (const field of ['id', 'label'] as const) {
+        const folded = foldLabel(t[field]);
+        const first = seen.get(folded);
+        if (first === undefined) seen.set(folded, t.id);
+        else if (first !== t.id || field === 'id') {
+          const path = [key, i, field];
+          out.push(error(CODES.vocabularyDuplicate, `"${t[field]}" trùng với trạng thái "${first}" (không kể hoa thường, dấu): một báo cáo ghi như vậy không rõ là trạng thái nào`, { file: loc.file, path, ...loc.at(path) }));
+        }
+      }
+    });
+  }
 }

@@ -1,25 +1,3 @@
-import type { ConnectionStatus, ProgressStatus } from '../model/report-model.js';
-
-/** How the report prints each connection status (Phụ lục I, II). */
-export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
-  connected: 'Đã kết nối',
-  'not-connected': 'Chưa kết nối',
-  implemented: 'Đã thực hiện',
-  'not-implemented': 'Chưa thực hiện',
-};
-
-/** The fixed list of progress statuses of a model (Phụ lục III). */
-export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
-  completed: 'Đã hoàn thành',
-  maintaining: 'Đã hoàn thành, đang duy trì',
-  'on-track': 'Đang triển khai theo kế hoạch',
-  'in-progress': 'Đang triển khai',
-  delayed: 'Chậm tiến độ',
-  paused: 'Tạm dừng',
-  waiting: 'Chờ Trung ương triển khai',
-  'not-started': 'Chưa triển khai',
-};
-
 /** Folds a label for comparison: NFC, lower case, no tone-mark placement differences, single spaces. */
 export function foldLabel(s: string): string {
   return s
@@ -56,4 +34,10 @@ function lookupOf(labels: Record<string, string>): { exact: Map<string, string>;
 export function matchLabel<K extends string>(labels: Record<K, string>, raw: string): K | null {
   const l = lookupOf(labels);
   return (l.exact.get(raw) ?? l.folded.get(foldLabel(raw)) ?? null) as K | null;
+}
+
+/** A status as the report and the forms print it: its wording in the vocabulary; "" for none. */
+export function printedLabel(labels: Readonly<Record<string, string>>, id: string | null | undefined): string {
+  if (id === null || id === undefined) return '';
+  return Object.hasOwn(labels, id) ? labels[id]! : id;
 }

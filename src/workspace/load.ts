@@ -17,9 +17,15 @@ import {
   Qd06ServicesFile,
   Qd422ServicesFile,
 } from '../schema/catalog.js';
+import { VocabulariesFile } from '../schema/vocabularies.js';
 import { ReportSettingsFile, type ReportSettings } from '../schema/report-settings.js';
 import { assembleCatalog, type Catalog } from '../catalog/catalog.js';
 import { checkCatalog } from '../rules/catalog-rules.js';
+import { checkDefinition } from '../rules/definition-rules.js';
+import { AppendicesFile, type AppendicesFileOut } from '../schema/definition.js';
+
+/** The report definition's file, in the workspace (docs/report-definition.md) */
+export const DEFINITION_FILE = 'report/appendices.yaml';
 
 export interface Workspace {
   /** absolute path of the data folder */
@@ -28,6 +34,8 @@ export interface Workspace {
   readonly shown: string;
   readonly settings: ReportSettings;
   readonly catalog: Catalog;
+  /** data/report/appendices.yaml: the appendices and their tables */
+  readonly definition: AppendicesFileOut;
 }
 
 export interface Loaded<T> {
@@ -83,6 +91,7 @@ export const CATALOG_FILES = {
   models: ['catalog/models.yaml', ModelsFile],
   indicators: ['catalog/indicators.yaml', IndicatorsFile],
   sections: ['catalog/sections.yaml', SectionsFile],
+  vocabularies: ['catalog/vocabularies.yaml', VocabulariesFile],
 } as const;
 
 export async function loadWorkspace(dir: string, shown: string): Promise<{ workspace?: Workspace; diagnostics: Diagnostic[] }> {
@@ -98,8 +107,11 @@ export async function loadWorkspace(dir: string, shown: string): Promise<{ works
   }
   const rel = (p: string) => join(shown, p);
   const diagnostics: Diagnostic[] = [];
-  const settings = await loadYamlFile(join(dir, 'report.yaml'), rel('report.yaml'), ReportSettingsFile);
-  diagnostics.push(...settings.diagnostics);
+  const [settings, definition] = await Promise.all([
+    loadYamlFile(join(dir, 'report.yaml'), rel('report.yaml'), ReportSettingsFile),
+    loadYamlFile(join(dir, DEFINITION_FILE), rel(DEFINITION_FILE), AppendicesFile),
+  ]);
+  diagnostics.push(...settings.diagnostics, ...definition.diagnostics);
 
   const entries = Object.entries(CATALOG_FILES) as [keyof typeof CATALOG_FILES, (typeof CATALOG_FILES)[keyof typeof CATALOG_FILES]][];
   const results = await Promise.all(entries.map(([key, [file, schema]]) => loadYamlFile(join(dir, file), rel(file), schema as z.ZodType, `catalog-${key}`)));
@@ -109,7 +121,7 @@ export async function loadWorkspace(dir: string, shown: string): Promise<{ works
     diagnostics.push(...r.diagnostics);
     if (r.loaded) files[key] = r.loaded;
   });
-  if (diagnostics.length > 0 || !settings.loaded) return { diagnostics };
+  if (diagnostics.length > 0 || !settings.loaded || !definition.loaded) return { diagnostics };
 
   const catalogFiles = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.value])) as unknown as Parameters<typeof assembleCatalog>[0];
   const catalog = assembleCatalog(catalogFiles);
@@ -127,6 +139,7 @@ export async function loadWorkspace(dir: string, shown: string): Promise<{ works
     diagnostics.push(...found);
     if (found.length === 0) checked.keep(true);
   }
+  diagnostics.push(...checkDefinition(definition.loaded.value, definition.loaded.locator, catalog));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { workspace: { dir, shown, settings: settings.loaded.value, catalog }, diagnostics };
+  return { workspace: { dir, shown, settings: settings.loaded.value, catalog, definition: definition.loaded.value }, diagnostics };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { readSubmission, submissionKind, type LoadedSubmission } from '../readers/submission.js';
-import { BaselineFile, type IndicatorEntryOut, type ServiceEntryOut, type Submission } from '../schema/submission.js';
+import { submissionSchemas, type IndicatorEntryOut, type ServiceEntryOut, type Submission } from '../schema/submission.js';
 import { previousMonth } from '../compute/period.js';
 import type { Workspace } from './load.js';
 import type { Path } from '../readers/yaml.js';
@@ -94,7 +94,7 @@ export async function readPrevious(ws: Workspace, month: string): Promise<{ prev
   const baselinePath = join(ws.dir, 'baseline.yaml');
   const exists = await readdir(ws.dir).then((n) => n.includes('baseline.yaml'));
   if (!exists) return { previous: null, diagnostics: [] };
-  const r = await loadYamlFile(baselinePath, join(ws.shown, 'baseline.yaml'), BaselineFile);
+  const r = await loadYamlFile(baselinePath, join(ws.shown, 'baseline.yaml'), submissionSchemas(ws.catalog.vocabularies.labels).BaselineFile);
   if (!r.loaded) return { previous: null, diagnostics: r.diagnostics };
   if (r.loaded.value.month !== prev) return { previous: null, diagnostics: [] };
   const b = r.loaded.value;

@@ -98,7 +98,8 @@ describe('a month opened from the previous one', () => {
     const target = join(ws.dir, 'tinh-moi');
     const r = baocao(['init', target, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(join(target, 'catalog')).sort()).toEqual(['departments.yaml', 'indicators.yaml', 'models.yaml', 'sections.yaml', 'services-qd06.yaml', 'services-qd422.yaml']);
+    expect(readdirSync(join(target, 'catalog')).sort()).toEqual(['departments.yaml', 'indicators.yaml', 'models.yaml', 'sections.yaml', 'services-qd06.yaml', 'services-qd422.yaml', 'vocabularies.yaml']);
+    expect(readdirSync(join(target, 'report'))).toEqual(['appendices.yaml']);
     expect(readFileSync(join(target, 'report.yaml'), 'utf8')).toContain('cutoffDay: 15');
     writeFileSync(join(target, 'x'), '');
     expect(baocao(['init', target]).code).toBe(2);

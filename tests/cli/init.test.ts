@@ -48,7 +48,9 @@ const TO_FILL: readonly [string, string][] = [
 describe('baocao init', () => {
   it('copies the catalogs and the templates, and writes a README that says what to fill in what order', () => {
     const dir = fresh();
-    expect(readdirSync(join(dir, 'catalog')).sort()).toEqual(['departments.yaml', 'indicators.yaml', 'models.yaml', 'sections.yaml', 'services-qd06.yaml', 'services-qd422.yaml']);
+    expect(readdirSync(join(dir, 'catalog')).sort()).toEqual(['departments.yaml', 'indicators.yaml', 'models.yaml', 'sections.yaml', 'services-qd06.yaml', 'services-qd422.yaml', 'vocabularies.yaml']);
+    // the report's shape and the vocabularies come with it: a new workspace builds the bundled appendices
+    for (const rel of ['report/appendices.yaml', 'catalog/vocabularies.yaml']) expect(readFileSync(join(dir, rel), 'utf8')).toBe(readFileSync(join(ROOT, 'data', rel), 'utf8'));
     const shipped = readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.hbs')).sort();
     expect(readdirSync(join(dir, 'templates')).sort()).toEqual(shipped);
     for (const f of shipped) expect(readFileSync(join(dir, 'templates', f), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', f), 'utf8'));

@@ -4,6 +4,8 @@ import { COUNT_FORMAT, renderAppendicesXlsx } from '../../src/excel/render-appen
 import type { ReportModel } from '../../src/model/report-model.js';
 import { checkMonth } from '../../src/pipeline/month.js';
 import { SAMPLE } from '../helpers/workspace.js';
+import { shippedTexts } from '../helpers/definition.js';
+import type { ReportTexts } from '../../src/render/template/report-texts.js';
 import { TempDir, openBook, zipNames, zipPart } from './helpers.js';
 import { HAS_CALC, pdfInfo, toPdf } from './libreoffice.js';
 
@@ -11,19 +13,21 @@ import { HAS_CALC, pdfInfo, toPdf } from './libreoffice.js';
 
 let model: ReportModel;
 let bytes: Uint8Array;
+let texts: ReportTexts;
 const tmp = new TempDir();
 beforeAll(async () => {
   const r = await checkMonth(SAMPLE, 'data', '2024-09');
   model = r.model!;
-  bytes = await renderAppendicesXlsx(model);
+  texts = await shippedTexts(model);
+  bytes = await renderAppendicesXlsx(model, { texts });
 });
 afterAll(() => tmp.dispose());
 
 describe('renderAppendicesXlsx', () => {
   it('is reproducible: the same model gives the same bytes, whatever the clock', async () => {
     await new Promise((r) => setTimeout(r, 2100)); // past the 2-second resolution of zip dates
-    expect(Buffer.from(await renderAppendicesXlsx(model)).equals(Buffer.from(bytes))).toBe(true);
-    const other = await renderAppendicesXlsx(model, { createdAt: new Date('2024-10-01T08:00:00Z') });
+    expect(Buffer.from(await renderAppendicesXlsx(model, { texts })).equals(Buffer.from(bytes))).toBe(true);
+    const other = await renderAppendicesXlsx(model, { texts, createdAt: new Date('2024-10-01T08:00:00Z') });
     expect(Buffer.from(other).equals(Buffer.from(bytes))).toBe(false);
     expect(zipPart(other, 'docProps/core.xml')).toContain('2024-10-01T08:00:00Z');
     expect(zipPart(bytes, 'docProps/core.xml')).toContain(`${model.period.to}T00:00:00Z`);
@@ -88,7 +92,7 @@ describe('renderAppendicesXlsx', () => {
   }, 120_000);
 
   it('a draft says "DỰ THẢO" at the top of every printed page of every sheet, and in its title', async () => {
-    const draft = await renderAppendicesXlsx(model, { draft: true });
+    const draft = await renderAppendicesXlsx(model, { texts, draft: true });
     for (const n of [1, 2, 3]) {
       expect(zipPart(draft, `xl/worksheets/sheet${n}.xml`)).toContain('<headerFooter><oddHeader>&amp;C&amp;&quot;Times New Roman,Bold&quot;&amp;14DỰ THẢO</oddHeader></headerFooter>');
       expect(zipPart(bytes, `xl/worksheets/sheet${n}.xml`)).not.toContain('headerFooter');
@@ -99,7 +103,7 @@ describe('renderAppendicesXlsx', () => {
 
   it.skipIf(!HAS_CALC && !process.env['CI'])('a draft printed from LibreOffice Calc has "DỰ THẢO" on each page', async () => {
     expect(HAS_CALC, 'LibreOffice Calc is required in CI').toBe(true);
-    const file = tmp.write('du-thao.xlsx', await renderAppendicesXlsx(model, { draft: true }));
+    const file = tmp.write('du-thao.xlsx', await renderAppendicesXlsx(model, { texts, draft: true }));
     const info = pdfInfo(toPdf([file]).get('du-thao')!);
     expect(info.pages).toBeGreaterThan(3);
     expect(info.text.match(/DỰ THẢO/g)?.length).toBe(info.pages);

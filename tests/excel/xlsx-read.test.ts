@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAppendicesXlsx } from '../../src/excel/render-appendices.js';
+import { shippedTexts } from '../helpers/definition.js';
 import { EMPTY, type CellView, type WorkbookView } from '../../src/excel/workbook-spec.js';
 import { loadWorkbook } from '../../src/excel/xlsx-read/workbook.js';
 import { checkMonth } from '../../src/pipeline/month.js';
@@ -71,7 +72,8 @@ describe('the reader reads as exceljs did', () => {
     const books: [string, Uint8Array][] = readdirSync(join(ROOT, 'fixtures', 'excel')).map((f) => [f, new Uint8Array(readFileSync(join(ROOT, 'fixtures', 'excel', f)))]);
     for (const d of ws.catalog.departments) books.push([d.id, await formBytes(d.id, true)]);
     books.push(['blank form', await formBytes('so-tu-phap', false)]);
-    books.push(['appendices', await renderAppendicesXlsx((await checkMonth(SAMPLE, 'data', '2024-09')).model!)]);
+    const model = (await checkMonth(SAMPLE, 'data', '2024-09')).model!;
+    books.push(['appendices', await renderAppendicesXlsx(model, { texts: await shippedTexts(model) })]);
     expect(books.length).toBeGreaterThan(20);
     for (const [name, bytes] of books) {
       const { ours, theirs } = await both(bytes);

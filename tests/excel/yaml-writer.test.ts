@@ -6,8 +6,8 @@ import { readLegacyWorkbook } from '../../src/excel/legacy-reader.js';
 import { openWorkbook, readSubmissionWorkbook } from '../../src/excel/read-submission.js';
 import { emitNewSubmissionYaml, newSubmissionYamlBytes, unchangedWithin, writeSubmissionYaml, type FigureField, type Scope } from '../../src/excel/yaml-writer.js';
 import { readYaml } from '../../src/readers/yaml.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS } from '../../src/schema/labels.js';
-import { SubmissionFile, type Submission } from '../../src/schema/submission.js';
+import type { Submission } from '../../src/schema/submission.js';
+import { BUNDLED_LABELS, SubmissionFile } from '../helpers/definition.js';
 import type { Workspace } from '../../src/workspace/load.js';
 import { readMonth } from '../../src/workspace/month.js';
 import { MINI, ROOT, SAMPLE } from '../helpers/workspace.js';
@@ -269,8 +269,8 @@ const count = fc.oneof(
   { weight: 1, arbitrary: fc.double() },
 );
 const date = fc.oneof(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), awkward);
-const connection = fc.constantFrom(...(Object.keys(CONNECTION_LABELS) as (keyof typeof CONNECTION_LABELS)[]));
-const progress = fc.constantFrom(...(Object.keys(PROGRESS_LABELS) as (keyof typeof PROGRESS_LABELS)[]));
+const connection = fc.constantFrom(...Object.keys(BUNDLED_LABELS.connection));
+const progress = fc.constantFrom(...Object.keys(BUNDLED_LABELS.progress));
 /** ids: some of the catalog's (so that catalog order matters), others not in it, some that read as integers */
 const idOf = (known: readonly string[]) => fc.oneof(fc.constantFrom(...known), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), fc.constantFrom('7', '123', '0', '10'));
 const dict = <T>(keys: fc.Arbitrary<string>, values: fc.Arbitrary<T>, maxKeys = 6) => fc.dictionary(keys, values, { maxKeys, noNullPrototype: true });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { SubmissionFile } from '../../src/schema/submission.js';
 import { compiled } from '../../src/readers/validate-shape.js';
 import { longerThanTotal, rateText, TOTAL_ROW } from '../../src/excel/legacy-reader.js';
 import { nameKey } from '../../src/excel/name-match.js';
 import { parseCount, plainCount } from '../../src/format/parse.js';
 import { cleanText } from '../../src/schema/scalars.js';
-import { CONNECTION_LABELS, PROGRESS_LABELS, foldLabel, matchLabel } from '../../src/schema/labels.js';
+import { foldLabel, matchLabel } from '../../src/schema/labels.js';
+import { BUNDLED_LABELS, SubmissionFile } from '../helpers/definition.js';
 
 /**
  * cleanText, parseCount and matchLabel answer common inputs by a short path; these properties hold them to what
@@ -67,7 +67,7 @@ describe('short paths', () => {
   });
 
   it('matchLabel finds what comparing every folded label finds', () => {
-    const spellings = [...Object.keys(CONNECTION_LABELS), ...Object.values(CONNECTION_LABELS), ...Object.keys(PROGRESS_LABELS), ...Object.values(PROGRESS_LABELS)];
+    const spellings = [...Object.keys(BUNDLED_LABELS.connection), ...Object.values(BUNDLED_LABELS.connection), ...Object.keys(BUNDLED_LABELS.progress), ...Object.values(BUNDLED_LABELS.progress)];
     const raw = fc.oneof(
       fc.constantFrom(...spellings),
       fc.constantFrom(...spellings).map((s) => s.toUpperCase()),
@@ -76,8 +76,8 @@ describe('short paths', () => {
     );
     fc.assert(
       fc.property(raw, (s) => {
-        expect(matchLabel(CONNECTION_LABELS, s)).toBe(matchLabelGeneral(CONNECTION_LABELS, s));
-        expect(matchLabel(PROGRESS_LABELS, s)).toBe(matchLabelGeneral(PROGRESS_LABELS, s));
+        expect(matchLabel(BUNDLED_LABELS.connection, s)).toBe(matchLabelGeneral(BUNDLED_LABELS.connection, s));
+        expect(matchLabel(BUNDLED_LABELS.progress, s)).toBe(matchLabelGeneral(BUNDLED_LABELS.progress, s));
       }),
       { numRuns: 2000 },
     );

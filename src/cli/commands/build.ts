@@ -62,7 +62,7 @@ async function buildMonth(opts: BuildOptions, dir: ReturnType<typeof dataDir>, w
     else printDiagnostics(diagnostics);
   };
   const templates = await templatesDir(opts.templates, dir.absolute);
-  const unused = await templateWarnings(templates);
+  const unused = await templateWarnings(templates, r.workspace?.definition);
   // what the templates cite and the month lacks: read before anything is decided, so that it is told in one run
   const prepared = r.model ? await prepareTexts(r.model, templates) : undefined;
   if (prepared && 'diagnostics' in prepared) {

@@ -47,6 +47,9 @@ Thư mục này vừa được tạo bằng \`baocao init\`. Danh mục (\`catal
 3. **Các danh mục khác** (\`catalog/\`): dịch vụ công của Quyết định 06 và 422 là chung cả nước, nhưng đơn vị phụ
    trách từng dòng (\`owner\`), các mô hình (\`models.yaml\`, \`lead\`), chỉ tiêu (\`indicators.yaml\`) và mục báo cáo
    (\`sections.yaml\`) là của tỉnh Thanh Hóa: sửa theo mã đơn vị ở bước 2. Khóa lạ trong danh mục bị báo lỗi kèm dòng.
+   \`catalog/vocabularies.yaml\` là các trạng thái (kết nối, tiến độ) được ghi trong báo cáo của các đơn vị;
+   \`report/appendices.yaml\` là các Phụ lục và bảng của chúng (docs/report-definition.md của baocao): giữ nguyên
+   nếu Báo cáo của tỉnh có cùng các Phụ lục I, II, III.
 4. **\`templates/\`**: câu chữ của Báo cáo là câu chữ của tỉnh Thanh Hóa. Trong \`bao-cao.hbs\`: đoạn mở đầu nhắc
    "Kế hoạch số 43/KH-UBND ngày 16/02/2024 của UBND tỉnh"; mục 9 nói về các giải pháp "của UBND thành phố Hà Nội"
    (Công văn số 2551/CV-TCTTKĐA); các văn bản chỉ đạo, kiến nghị cũng vậy. Sửa cho đúng văn bản của tỉnh mình

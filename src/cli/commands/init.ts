@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BaocaoError, EXIT, error } from '../../diagnostics/diagnostic.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { writeOutputs, type OutputFile } from '../../workspace/write.js';
-import { CATALOG_FILES } from '../../workspace/load.js';
+import { CATALOG_FILES, DEFINITION_FILE } from '../../workspace/load.js';
 import { packageRoot } from '../../workspace/package-root.js';
 import { dataDir } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -16,7 +16,8 @@ function bundled(...parts: string[]): string {
 
 /**
  * baocao init DIR: a new workspace — report.yaml with every field the province must fill left blank (validate and
- * build name each one, BC115, until it is filled), the bundled catalogs and templates to adapt, and a README.
+ * build name each one, BC115, until it is filled), the bundled catalogs, vocabularies, report definition and
+ * templates to adapt, and a README.
  */
 export async function run(opts: { dir?: string; json?: boolean }): Promise<number> {
   const target = dataDir(opts.dir ?? 'data');
@@ -31,7 +32,7 @@ export async function run(opts: { dir?: string; json?: boolean }): Promise<numbe
   }
   const file = (rel: string, data: string): OutputFile => ({ path: join(target.absolute, rel), shown: join(target.shown, rel), data });
   const files: OutputFile[] = [file('README.md', INIT_README), file('report.yaml', INIT_REPORT)];
-  for (const [rel] of Object.values(CATALOG_FILES)) files.push(file(rel, await readFile(bundled('data', rel), 'utf8')));
+  for (const rel of [...Object.values(CATALOG_FILES).map(([rel]) => rel), DEFINITION_FILE]) files.push(file(rel, await readFile(bundled('data', rel), 'utf8')));
   const templates = (await readdir(bundled('templates'))).filter((n) => n.endsWith('.hbs')).sort();
   for (const name of templates) files.push(file(join('templates', name), await readFile(bundled('templates', name), 'utf8')));
   await writeOutputs(files);

@@ -20,7 +20,7 @@ export async function run(opts: CommonOptions): Promise<number> {
   const prepared = checked.model ? await prepareTexts(checked.model, templates) : undefined;
   // a template that cannot run on this workspace is build's error; validate, which checks the data, tells it as a warning
   const cited = !prepared || !checked.model ? [] : 'diagnostics' in prepared ? prepared.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `không kiểm tra được số liệu mà báo cáo trích dẫn: ${d.message}` })) : citationDiagnostics(checked, checked.model, prepared.citations);
-  const r = { ...checked, diagnostics: [...checked.diagnostics, ...cited, ...(await templateWarnings(templates))] };
+  const r = { ...checked, diagnostics: [...checked.diagnostics, ...cited, ...(await templateWarnings(templates, checked.workspace?.definition))] };
   progress.end();
   const failed = hasErrors(r.diagnostics);
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,16 +1,10 @@
 import { Paragraph, type Table } from 'docx';
-import { formatCount } from '../../format/index.js';
+import { fillLabel, formatNumbering } from '../../format/label.js';
+import type { ModelField, ModelsTableSpec } from '../../model/appendix.js';
 import type { ModelGroup, ModelRow, ModelTable } from '../../model/report-model.js';
-import { fillWidths, LANDSCAPE_TEXT_WIDTH } from './geometry.js';
 import { ALIGN, cellText, gridTable, type GridCell, type GridRow } from './grid-table.js';
-import { LABELS, MODEL_COLUMNS } from './labels.js';
+import { headingRows } from './table-heading.js';
 import { PT, run } from './text.js';
-
-/**
- * Columns of Phụ lục III, in twips: STT, model, results, difficulties, effectiveness, funding, and
- * "continue and replicate?" (the rest of the 262 mm landscape text width).
- */
-export const MODEL_TABLE_COLUMNS = fillWidths(LANDSCAPE_TEXT_WIDTH, [720, 2000, 4500, 2300, 2100, 1300]);
 
 const size = PT.modelTable;
 /** a little air between the paragraphs of the long cells */
@@ -20,19 +14,20 @@ const text = (t: string, align: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left,
   children: cellText(t, { size, align, bold, after }),
 });
 
-function modelCell(row: ModelRow): GridCell {
+/** the row's label (the definition's `rowLabel`, filled) in bold, then its name */
+function modelCell(spec: ModelsTableSpec, row: ModelRow): GridCell {
   return {
     children: [
       new Paragraph({
         spacing: { before: 0, after, line: 240 },
-        children: [run(`${LABELS.modelPrefix} ${row.number}:`, { bold: true, size }), run(` ${row.name}`, { size })],
+        children: [run(fillLabel(spec.rowLabel, { number: row.number, id: row.id }), { bold: true, size }), run(` ${row.name}`, { size })],
       }),
     ],
   };
 }
 
-/** "Đánh giá tiến độ: …" first, then the results, one paragraph per line. */
-function resultsCell(row: ModelRow): GridCell {
+/** The progress label (`progressLabel`) in bold italics and the progress sentence first, then the results, one paragraph per line. */
+function resultsCell(spec: ModelsTableSpec, row: ModelRow): GridCell {
   const progress = row.progress.trim() !== '' ? row.progress : row.statusLabel;
   const head =
     progress.trim() === ''
@@ -41,42 +36,42 @@ function resultsCell(row: ModelRow): GridCell {
           new Paragraph({
             alignment: ALIGN.justify,
             spacing: { before: 0, after, line: 240 },
-            children: [run(LABELS.progress, { bold: true, italic: true, size }), run(` ${progress.trim()}`, { italic: true, size })],
+            children: [run(spec.progressLabel, { bold: true, italic: true, size }), run(` ${progress.trim()}`, { italic: true, size })],
           }),
         ];
   return { children: [...head, ...cellText(row.results, { size, align: ALIGN.justify, after })] };
 }
 
-function groupRows(group: ModelGroup): GridRow[] {
-  const title = `${group.title} (${formatCount(group.count)} ${LABELS.models})`;
+function cell(spec: ModelsTableSpec, field: ModelField, row: ModelRow): GridCell {
+  switch (field) {
+    case 'stt':
+      return text(formatNumbering(row.stt, spec.numbering), ALIGN.center);
+    case 'model':
+      return modelCell(spec, row);
+    case 'results':
+      return resultsCell(spec, row);
+    case 'status':
+      return text(row.statusLabel);
+    case 'lead':
+      return text(row.leadName);
+    case 'difficulties':
+    case 'effectiveness':
+    case 'funding':
+    case 'continuation':
+      return text(row[field]);
+  }
+}
+
+function groupRows(spec: ModelsTableSpec, group: ModelGroup): GridRow[] {
+  const title = fillLabel(spec.groupLabel, { id: group.id, title: group.title, count: group.count });
   return [
-    { cantSplit: true, keepNext: true, cells: [text(group.id, ALIGN.center, true), { ...text(title, ALIGN.left, true), span: 6 }] },
-    ...group.rows.map(
-      (row): GridRow => ({
-        cells: [
-          text(String(row.stt), ALIGN.center),
-          modelCell(row),
-          resultsCell(row),
-          text(row.difficulties),
-          text(row.effectiveness),
-          text(row.funding),
-          text(row.continuation),
-        ],
-      }),
-    ),
+    { cantSplit: true, keepNext: true, cells: [text(group.id, ALIGN.center, true), { ...text(title, ALIGN.left, true), span: spec.columns.length - 1 }] },
+    ...group.rows.map((row): GridRow => ({ cells: spec.columns.map((c) => cell(spec, c.field, row)) })),
   ];
 }
 
-/** Phụ lục III: one header row, group rows "I | NHÓM … (03 MÔ HÌNH)", model rows numbered across groups. */
-export function modelTable(table: ModelTable): Table {
-  const header: GridRow = {
-    header: true,
-    cantSplit: true,
-    cells: MODEL_COLUMNS.map((h) => ({
-      children: cellText(h, { bold: true, size, align: ALIGN.center }),
-      middle: true,
-    })),
-  };
+/** A table of kind "models": the heading row(s), group rows with their counted label, rows numbered across groups. */
+export function modelTable(spec: ModelsTableSpec, table: ModelTable, widths: readonly number[], templated: Readonly<Record<string, readonly string[]>>): Table {
   // Model rows may split across pages: their cells often run longer than a page.
-  return gridTable(MODEL_TABLE_COLUMNS, [header, ...table.groups.flatMap(groupRows)]);
+  return gridTable(widths, [...headingRows(spec.headings, templated, { size }), ...table.groups.flatMap((g) => groupRows(spec, g))]);
 }

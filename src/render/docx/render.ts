@@ -10,12 +10,11 @@ import { closing } from './closing.js';
 import { firstPage } from './first-page.js';
 import { Footnotes } from './footnotes.js';
 import { blockParagraphs } from './markup-paragraphs.js';
-import { modelTable } from './models-table.js';
+import { appendixTable } from './appendix-table.js';
 import { coreXml, packDocument } from './package.js';
 import './docx-speedups.js';
 import { appendixSection, bodySection, problemsSection } from './sections.js';
 import { draftProblemsPage, type DraftProblem } from './draft-problems.js';
-import { serviceTable } from './services-table.js';
 import { documentStyles } from './styles.js';
 
 export type { TemplateSources } from '../template/report-texts.js';
@@ -33,8 +32,8 @@ export interface RenderDocxOptions {
 export type RenderDocxResult = { readonly bytes: Uint8Array } | { readonly diagnostics: readonly Diagnostic[] };
 
 /**
- * The report as a .docx: the body (page 1 header, sections I–V, closing) in A4 portrait, then Phụ lục I,
- * II, III each in its own landscape section. Pure: the same model, templates and options give the same
+ * The report as a .docx: the body (page 1 header, sections I–V, closing) in A4 portrait, then each appendix
+ * of the definition in its own section. Pure: the same model, templates and options give the same
  * bytes. Template and footnote problems come back as diagnostics instead of a document.
  */
 export async function renderReportDocx(
@@ -66,10 +65,13 @@ export async function renderReportDocx(
   const footnotes = new Footnotes();
   const notes = { footnotes, definitions: body.definitions, modelNotes: model.footnotes };
   const main = [...firstPage(model.header, texts), ...blockParagraphs(body.blocks, notes), ...closing(model.header, footnotes)];
-  const [first, second, third] = texts.appendices;
 
   const title = `BÁO CÁO ${texts.summary.join(' ')}`;
   const draft = options.draft !== undefined;
+  const shown = texts;
+  const appendices = model.appendices.appendices.map((a, i) =>
+    appendixSection(appendix(shown.appendices[i]!, appendixTable(model, a, shown.headings)), a.orientation, draft),
+  );
   const document = new Document({
     title,
     creator: model.header.issuerName,
@@ -77,9 +79,7 @@ export async function renderReportDocx(
     footnotes: footnotes.options,
     sections: [
       bodySection(main, draft),
-      appendixSection(appendix(first, texts.attachedTo, serviceTable(model.qd06, [])), draft),
-      appendixSection(appendix(second, texts.attachedTo, serviceTable(model.qd422, texts.qd422ServiceColumn)), draft),
-      appendixSection(appendix(third, texts.attachedTo, modelTable(model.models)), draft),
+      ...appendices,
       ...(options.draft ? [problemsSection(draftProblemsPage(options.draft.problems))] : []),
     ],
   });

@@ -38,9 +38,9 @@ export function bodySection(children: Content, draft: boolean): ISectionOptions 
   return section(children, 'portrait', draft, false);
 }
 
-/** An appendix: a new landscape A4 section, numbered on its own. */
-export function appendixSection(children: Content, draft: boolean): ISectionOptions {
-  return section(children, 'landscape', draft, true);
+/** An appendix: a new A4 section (landscape or portrait, as the definition says), numbered on its own. */
+export function appendixSection(children: Content, orientation: 'portrait' | 'landscape', draft: boolean): ISectionOptions {
+  return section(children, orientation, draft, true);
 }
 
 /** The draft's last pages: the open problems, portrait, numbered on their own; not part of the report. */

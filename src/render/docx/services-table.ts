@@ -1,23 +1,13 @@
 import type { Table } from 'docx';
 import { formatCount } from '../../format/index.js';
+import { fillLabel } from '../../format/label.js';
+import type { ServiceField, ServicesTableSpec } from '../../model/appendix.js';
 import type { ServiceFigures, ServiceGroup, ServiceTable } from '../../model/report-model.js';
-import { fillWidths, LANDSCAPE_TEXT_WIDTH } from './geometry.js';
 import { ALIGN, cellText, gridTable, type GridCell, type GridRow } from './grid-table.js';
-import { SERVICE_COLUMNS as C } from './labels.js';
+import { headingRows } from './table-heading.js';
 import { PT } from './text.js';
 
-/**
- * Columns of Phụ lục I and II, in twips: STT, service, connection, total, online, rate, on time, overdue,
- * difficulties (the rest of the 262 mm landscape text width).
- */
-export const SERVICE_TABLE_COLUMNS = fillWidths(LANDSCAPE_TEXT_WIDTH, [720, 3600, 1400, 1150, 1150, 1000, 1150, 950]);
-
 const size = PT.tableBody;
-const head = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
-  children: cellText(text, { bold: true, size: PT.tableHeader, align: ALIGN.center }),
-  middle: true,
-  ...extra,
-});
 const text = (t: string, align: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left, bold = false): GridCell => ({
   children: cellText(t, { size, align, bold }),
 });
@@ -25,82 +15,57 @@ const text = (t: string, align: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left,
 const count = (n: number | null): GridCell => text(n === null ? '' : formatCount(n), ALIGN.right);
 
 /**
- * Minimum height of each of the two header rows. LibreOffice lays out a repeated header row by its own
- * content, not that of the cells merged down from it, and would clip "Kết nối với Cổng DVC quốc gia (…)"
- * on the following pages; two rows of this height hold its five lines.
+ * Minimum height of each heading row. LibreOffice lays out a repeated header row by its own content, not that
+ * of the cells merged down from it, and would clip a long heading merged over two rows (the connection
+ * column's) on the following pages; rows of this height hold its five lines.
  */
 const HEADER_ROW_HEIGHT = 700;
 
-function headerRows(serviceHead: readonly string[]): GridRow[] {
-  const [first = C.service, ...rest] = serviceHead;
-  const serviceCell: GridCell = {
-    children: [
-      ...cellText(first, { bold: true, size: PT.tableHeader, align: ALIGN.center }),
-      ...cellText(rest.join('\n'), { italic: true, size: PT.tableHeader, align: ALIGN.center }),
-    ],
-    middle: true,
-    rowSpan: 2,
-  };
-  return [
-    {
-      header: true,
-      cantSplit: true,
-      minHeight: HEADER_ROW_HEIGHT,
-      cells: [
-        head(C.stt, { rowSpan: 2 }),
-        serviceCell,
-        head(C.connection, { rowSpan: 2 }),
-        head(C.applications, { span: 3 }),
-        head(C.processing, { span: 2 }),
-        head(C.difficulties, { rowSpan: 2 }),
-      ],
-    },
-    {
-      header: true,
-      cantSplit: true,
-      minHeight: HEADER_ROW_HEIGHT,
-      cells: [
-        head(C.total, { column: 3 }),
-        head(C.online),
-        head(C.rate),
-        head(C.onTime),
-        head(C.overdue),
-      ],
-    },
-  ];
+/** A row's cell in a column: its number and name, or one of its figures. */
+function cell(field: ServiceField, row: { readonly stt: string; readonly name: string }, f: ServiceFigures): GridCell {
+  switch (field) {
+    case 'stt':
+      return text(row.stt, ALIGN.center);
+    case 'name':
+      return text(row.name);
+    case 'status':
+      return text(f.connectionLabel, ALIGN.center);
+    case 'total':
+      return count(f.total);
+    case 'online':
+      return count(f.online);
+    case 'rate':
+      return text(f.rateText, ALIGN.right);
+    case 'onTime':
+      return count(f.onTime);
+    case 'overdue':
+      return count(f.overdue);
+    case 'difficulties':
+      return text(f.difficulties);
+  }
 }
 
-function figureCells(f: ServiceFigures): GridCell[] {
-  return [
-    text(f.connectionLabel, ALIGN.center),
-    count(f.total),
-    count(f.online),
-    text(f.rateText, ALIGN.right),
-    count(f.onTime),
-    count(f.overdue),
-    text(f.difficulties),
-  ];
-}
-
-function groupRows(group: ServiceGroup): GridRow[] {
+function groupRows(spec: ServicesTableSpec, group: ServiceGroup): GridRow[] {
+  const fields = spec.columns.map((c) => c.field);
   const rows: GridRow[] = [];
   if (group.id !== '' || group.title !== '') {
+    const label = fillLabel(spec.groupLabel, { id: group.id, title: group.title, count: group.rows.length });
     rows.push({
       cantSplit: true,
       keepNext: true,
-      cells: [text(group.id, ALIGN.center, true), { ...text(group.title, ALIGN.left, true), span: 8 }],
+      cells: [text(group.id, ALIGN.center, true), { ...text(label, ALIGN.left, true), span: fields.length - 1 }],
     });
   }
   for (const row of group.rows) {
-    rows.push({ cantSplit: true, cells: [text(row.stt, ALIGN.center), text(row.name), ...figureCells(row)] });
-    for (const part of row.parts) {
-      rows.push({ cantSplit: true, cells: [text(''), text(`- ${part.name}`), ...figureCells(part)] });
-    }
+    rows.push({ cantSplit: true, cells: fields.map((f) => cell(f, row, row)) });
+    // a part: no number of its own, its name as a dash item under the row's
+    for (const part of row.parts) rows.push({ cantSplit: true, cells: fields.map((f) => (f === 'stt' ? text('') : cell(f, { stt: '', name: `- ${part.name}` }, part))) });
   }
   return rows;
 }
 
-/** Phụ lục I or II: two header rows (merged), then group rows, service rows and their parts. */
-export function serviceTable(table: ServiceTable, serviceHead: readonly string[]): Table {
-  return gridTable(SERVICE_TABLE_COLUMNS, [...headerRows(serviceHead), ...table.groups.flatMap(groupRows)]);
+/** A table of kind "services": the definition's heading rows (merged), then group rows, service rows and their parts. */
+export function serviceTable(spec: ServicesTableSpec, table: ServiceTable, widths: readonly number[], templated: Readonly<Record<string, readonly string[]>>): Table {
+  const head = headingRows(spec.headings, templated, { size: PT.tableHeader, minHeight: HEADER_ROW_HEIGHT });
+  return gridTable(widths, [...head, ...table.groups.flatMap((g) => groupRows(spec, g))]);
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import type { ReportModel } from '../../model/report-model.js';
+import type { AppendicesFileOut } from '../../schema/definition.js';
 import { RENDER_CODES } from './codes.js';
 import { createEnvironment } from './environment.js';
 import { runTemplate, type TemplateSource } from './run.js';
@@ -9,20 +10,27 @@ import { citationSink, GAP_MARK, sentenceAround, type CitationGap, type MissedCo
 /** Template files by name (file name without ".hbs"); reading them is the caller's business. */
 export type TemplateSources = Readonly<Record<string, TemplateSource>>;
 
-/** The templates a report needs, and what each one writes (docs/markup.md). */
+/** The templates every report needs, and what each one writes (docs/markup.md); the appendices' are named by the definition. */
 export const TEMPLATE_NAMES = {
   body: 'bao-cao',
   summary: 'trich-yeu',
   number: 'so-ky-hieu',
   placeDate: 'dia-danh-ngay',
-  attachedTo: 'kem-theo',
-  qd422ServiceColumn: 'cot-dich-vu-qd422',
-  appendices: ['phu-luc-1', 'phu-luc-2', 'phu-luc-3'],
 } as const;
 
+/** The templates the report definition names: each appendix's title and "kèm theo" line, the column headings written by a template. */
+export function definitionTemplates(definition: AppendicesFileOut): string[] {
+  const names = definition.appendices.flatMap((a) => [
+    a.title,
+    a.attachedTo,
+    ...a.table.columns.flatMap((c) => ('field' in c ? [c] : c.columns)).flatMap((c) => (c.headingTemplate ? [c.headingTemplate] : [])),
+  ]);
+  return [...new Set(names)];
+}
+
 /** Every template file name (without ".hbs") the report reads. */
-export function templateNamesRead(): string[] {
-  return Object.values(TEMPLATE_NAMES).flatMap((v): string[] => (typeof v === 'string' ? [v] : [...v]));
+export function templateNamesRead(definition: AppendicesFileOut): string[] {
+  return [...new Set([...Object.values(TEMPLATE_NAMES), ...definitionTemplates(definition)])];
 }
 
 export interface AppendixHeading {
@@ -30,6 +38,8 @@ export interface AppendixHeading {
   readonly label: string;
   /** the title, one entry per printed line */
   readonly title: readonly string[];
+  /** the "(Kèm theo Báo cáo …)" line */
+  readonly attachedTo: string;
 }
 
 /** Every text of the report that comes from a template, ready to lay out. */
@@ -39,9 +49,10 @@ export interface ReportTexts {
   readonly summary: readonly string[];
   readonly number: string;
   readonly placeDate: string;
-  readonly attachedTo: string;
-  readonly qd422ServiceColumn: readonly string[];
-  readonly appendices: readonly [AppendixHeading, AppendixHeading, AppendixHeading];
+  /** the head of each appendix printed (model.appendices), in order */
+  readonly appendices: readonly AppendixHeading[];
+  /** the lines of each column heading written by a template, by template name */
+  readonly headings: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A value a template cites that the month does not have, with the template and the sentence it stands in. */
@@ -106,23 +117,31 @@ export function renderTexts(
     }
     return out;
   };
-  const appendix = (name: string): AppendixHeading => {
-    const [label = '', ...title] = lines(name, 2, 'dòng đầu "Phụ lục …", sau đó tên phụ lục');
-    return { label, title };
+  const body = run(TEMPLATE_NAMES.body);
+  const summary = lines(TEMPLATE_NAMES.summary, 1, 'trích yếu');
+  const number = lines(TEMPLATE_NAMES.number, 1, 'số, ký hiệu').join(' ');
+  const placeDate = lines(TEMPLATE_NAMES.placeDate, 1, 'địa danh, ngày tháng').join(' ');
+  // each template once, however many appendices share it: the "kèm theo" lines, the column headings, the titles
+  const printed = model.appendices.appendices;
+  const once = new Map<string, string[]>();
+  const each = (names: readonly string[], atLeast: number, what: string) => {
+    for (const name of names) if (!once.has(name)) once.set(name, lines(name, atLeast, what));
   };
-
+  const headingTemplates = printed.flatMap((a) => a.table.headings.flat()).flatMap((h) => (h.template ? [h.template] : []));
+  each(printed.map((a) => a.attachedTo), 1, 'dòng "Kèm theo …"');
+  each(headingTemplates, 1, 'tiêu đề cột');
+  each(printed.map((a) => a.title), 2, 'dòng đầu "Phụ lục …", sau đó tên phụ lục');
+  const appendices = printed.map((a): AppendixHeading => {
+    const [label = '', ...title] = once.get(a.title)!;
+    return { label, title, attachedTo: once.get(a.attachedTo)!.join(' ') };
+  });
   const texts: ReportTexts = {
-    body: run(TEMPLATE_NAMES.body),
-    summary: lines(TEMPLATE_NAMES.summary, 1, 'trích yếu'),
-    number: lines(TEMPLATE_NAMES.number, 1, 'số, ký hiệu').join(' '),
-    placeDate: lines(TEMPLATE_NAMES.placeDate, 1, 'địa danh, ngày tháng').join(' '),
-    attachedTo: lines(TEMPLATE_NAMES.attachedTo, 1, 'dòng "Kèm theo …"').join(' '),
-    qd422ServiceColumn: lines(TEMPLATE_NAMES.qd422ServiceColumn, 1, 'tiêu đề cột'),
-    appendices: [
-      appendix(TEMPLATE_NAMES.appendices[0]),
-      appendix(TEMPLATE_NAMES.appendices[1]),
-      appendix(TEMPLATE_NAMES.appendices[2]),
-    ],
+    body,
+    summary,
+    number,
+    placeDate,
+    appendices,
+    headings: Object.fromEntries(headingTemplates.map((name) => [name, once.get(name)!])),
   };
   return diagnostics.length > 0 ? { diagnostics } : { texts, citations: { gaps, missedComparisons } };
 }

@@ -10,8 +10,10 @@ import {
   PORTRAIT_MARGINS,
   PORTRAIT_TEXT_WIDTH,
 } from '../../../src/render/docx/geometry.js';
-import { MODEL_TABLE_COLUMNS } from '../../../src/render/docx/models-table.js';
-import { SERVICE_TABLE_COLUMNS } from '../../../src/render/docx/services-table.js';
+import { appendixWidths } from '../../../src/render/docx/appendix-table.js';
+import { MODEL_SAMPLE } from '../../fixtures/model-sample.js';
+
+const [qd06, qd422, models] = MODEL_SAMPLE.appendices.appendices.map(appendixWidths);
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -33,11 +35,18 @@ describe('page geometry (Nghị định 30/2020)', () => {
   it.each([
     ['page 1 header', HEADER_COLUMNS, PORTRAIT_TEXT_WIDTH],
     ['closing', CLOSING_COLUMNS, PORTRAIT_TEXT_WIDTH],
-    ['Phụ lục I, II', SERVICE_TABLE_COLUMNS, LANDSCAPE_TEXT_WIDTH],
-    ['Phụ lục III', MODEL_TABLE_COLUMNS, LANDSCAPE_TEXT_WIDTH],
+    ['Phụ lục I', qd06!, LANDSCAPE_TEXT_WIDTH],
+    ['Phụ lục II', qd422!, LANDSCAPE_TEXT_WIDTH],
+    ['Phụ lục III', models!, LANDSCAPE_TEXT_WIDTH],
   ])('%s columns fill the text width exactly', (_, columns, width) => {
     expect(sum(columns)).toBe(width);
     expect(columns.every((c) => Number.isInteger(c) && c > 0)).toBe(true);
+  });
+
+  it('gives the appendices the widths of docs/layout.md', () => {
+    expect(qd06).toEqual([720, 3600, 1400, 1150, 1150, 1000, 1150, 950, 3734]);
+    expect(qd422).toEqual(qd06);
+    expect(models).toEqual([720, 2000, 4500, 2300, 2100, 1300, 1934]);
   });
 
   it('refuses columns wider than the text', () => {

@@ -30,9 +30,7 @@ describe('the shipped templates on the sample month', () => {
     expect(t.summary).toEqual(['Kết quả triển khai thực hiện Đề án 06', 'trên địa bàn tỉnh Thanh Hóa, trong tháng 9/2024']);
     expect(t.number).toBe('Số:         /BC-UBND');
     expect(t.placeDate).toBe('Thanh Hóa, ngày      tháng      năm 2024');
-    expect(t.attachedTo).toBe(
-      '(Kèm theo Báo cáo số         /BC-UBND ngày      tháng      năm 2024 của Tổ công tác Đề án 06 tỉnh Thanh Hóa)',
-    );
+    const attachedTo = '(Kèm theo Báo cáo số         /BC-UBND ngày      tháng      năm 2024 của Tổ công tác Đề án 06 tỉnh Thanh Hóa)';
     expect(t.appendices).toEqual([
       {
         label: 'Phụ lục I',
@@ -40,6 +38,7 @@ describe('the shipped templates on the sample month', () => {
           'TÌNH HÌNH TRIỂN KHAI 25 DỊCH VỤ CÔNG TRỰC TUYẾN THIẾT YẾU',
           'THEO QUYẾT ĐỊNH SỐ 06/QĐ-TTg NGÀY 06/01/2022 CỦA THỦ TƯỚNG CHÍNH PHỦ',
         ],
+        attachedTo,
       },
       {
         label: 'Phụ lục II',
@@ -47,13 +46,13 @@ describe('the shipped templates on the sample month', () => {
           'TÌNH HÌNH TRIỂN KHAI CÁC DỊCH VỤ CÔNG TRỰC TUYẾN THIẾT YẾU',
           'THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg NGÀY 04/4/2022 CỦA THỦ TƯỚNG CHÍNH PHỦ',
         ],
+        attachedTo,
       },
-      { label: 'Phụ lục III', title: ['BÁO CÁO KẾT QUẢ TRIỂN KHAI MÔ HÌNH ĐỀ ÁN 06'] },
+      { label: 'Phụ lục III', title: ['BÁO CÁO KẾT QUẢ TRIỂN KHAI MÔ HÌNH ĐỀ ÁN 06'], attachedTo },
     ]);
-    expect(t.qd422ServiceColumn).toEqual([
-      'Dịch vụ công trực tuyến',
-      '(22/28 dịch vụ công có triển khai tại địa phương; còn lại 06 DVC ở cấp Bộ)',
-    ]);
+    expect(t.headings).toEqual({
+      'cot-dich-vu-qd422': ['Dịch vụ công trực tuyến', '(22/28 dịch vụ công có triển khai tại địa phương; còn lại 06 DVC ở cấp Bộ)'],
+    });
   });
 
   it('fill in the number and date once signed', () => {
@@ -61,7 +60,7 @@ describe('the shipped templates on the sample month', () => {
     const t = texts(signed);
     expect(t.number).toBe('Số: 305/BC-UBND');
     expect(t.placeDate).toBe('Thanh Hóa, ngày 20 tháng 9 năm 2024');
-    expect(t.attachedTo).toBe('(Kèm theo Báo cáo số 305/BC-UBND ngày 20 tháng 9 năm 2024 của Tổ công tác Đề án 06 tỉnh Thanh Hóa)');
+    expect(t.appendices.map((a) => a.attachedTo)).toEqual(Array(3).fill('(Kèm theo Báo cáo số 305/BC-UBND ngày 20 tháng 9 năm 2024 của Tổ công tác Đề án 06 tỉnh Thanh Hóa)'));
   });
 
   it("follow the seed's headings", () => {
