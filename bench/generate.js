@@ -135,6 +135,8 @@ function scaleCatalog(from, to, k) {
   write(join(to, 'catalog', 'indicators.yaml'), { indicators: copies(ind.indicators, (x, c) => (c === 1 ? x : { ...x, id: suffix(x.id, c), owner: suffix(x.owner, c) })) });
   const sec = cat('sections.yaml');
   write(join(to, 'catalog', 'sections.yaml'), { sections: copies(sec.sections, (x, c) => (c === 1 ? x : { ...x, id: suffix(x.id, c), title: `${x.title} (${place(c)})`, owner: suffix(x.owner, c) })) });
+  // the statuses and the report's appendices are the same however many copies the catalogs hold
+  cpSync(join(from, 'catalog', 'vocabularies.yaml'), join(to, 'catalog', 'vocabularies.yaml'));
 }
 
 const HEAD = '# yaml-language-server: $schema=../../schemas/submission.schema.json\n';
@@ -143,7 +145,7 @@ const HEAD = '# yaml-language-server: $schema=../../schemas/submission.schema.js
 export function scaledWorkspace({ from, month, to, k, seed }) {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(join(to, month), { recursive: true });
-  for (const f of ['report.yaml', 'baseline.yaml']) cpSync(join(from, f), join(to, f));
+  for (const f of ['report.yaml', 'baseline.yaml', 'report']) cpSync(join(from, f), join(to, f), { recursive: true });
   scaleCatalog(from, to, k);
   const random = prng(seed);
   const files = readdirSync(join(from, month)).filter((n) => n.endsWith('.yaml')).sort();
@@ -182,7 +184,7 @@ export function legacyWorkspace({ from, to, sheet, rows, parts, seed }) {
   const random = prng(seed);
   rmSync(to, { recursive: true, force: true });
   mkdirSync(join(to, 'catalog'), { recursive: true });
-  for (const f of ['report.yaml', 'baseline.yaml']) cpSync(join(from, f), join(to, f));
+  for (const f of ['report.yaml', 'baseline.yaml', 'report']) cpSync(join(from, f), join(to, f), { recursive: true });
   for (const f of readdirSync(join(from, 'catalog'))) cpSync(join(from, 'catalog', f), join(to, 'catalog', f));
   const departments = read(join(from, 'catalog', 'departments.yaml')).departments.map((d) => d.id);
   const services = [];
