@@ -21,6 +21,18 @@ export function formatDelta(delta: Delta, unit = ''): string {
   }
 }
 
+/**
+ * The figures that moved, one phrase: "tăng 02 cơ sở và 5.031 giấy chứng sinh" when all went the same way,
+ * "tăng 02 cơ sở, giảm 03 giấy" otherwise. Every pair given has increased or decreased.
+ */
+export function movedPhrase(changed: readonly ComparisonPair[]): string {
+  const amount = (p: ComparisonPair) => `${formatCount(Math.abs(p.delta.change ?? 0))}${p.unit ? ' ' + p.unit : ''}`;
+  const verb = (p: ComparisonPair) => (p.delta.direction === 'increase' ? 'tăng' : 'giảm');
+  const same = changed.every((p) => p.delta.direction === changed[0]!.delta.direction);
+  if (same) return `${verb(changed[0]!)} ${changed.map(amount).join(' và ')}`;
+  return changed.map((p) => `${verb(p)} ${amount(p)}`).join(', ');
+}
+
 export interface ComparisonPair {
   readonly delta: Delta;
   readonly unit: string;
@@ -48,9 +60,6 @@ export function comparisonPhrase(pairs: readonly ComparisonPair[], against: stri
   const tail = against ? ` so với ${against}` : '';
   const changed = comparable.filter((p) => p.delta.direction === 'increase' || p.delta.direction === 'decrease');
   if (changed.length === 0) return `không thay đổi${tail}`;
-  const amount = (p: ComparisonPair) => `${formatCount(Math.abs(p.delta.change ?? 0))}${p.unit ? ' ' + p.unit : ''}`;
-  const verb = (p: ComparisonPair) => (p.delta.direction === 'increase' ? 'tăng' : 'giảm');
-  const same = changed.every((p) => p.delta.direction === changed[0]!.delta.direction);
-  const body = same ? `${verb(changed[0]!)} ${changed.map(amount).join(' và ')}` : changed.map((p) => `${verb(p)} ${amount(p)}`).join(', ');
+  const body = movedPhrase(changed);
   return `${body}${tail}`;
 }

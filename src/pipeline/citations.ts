@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
+import { formatMonth } from '../format/date.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { Path } from '../readers/yaml.js';
 import { describePath } from '../render/template/citations.js';
@@ -29,7 +30,7 @@ export function citationDiagnostics(check: MonthCheck, model: ReportModel, citat
   }
   for (const m of citations.missedComparisons) {
     const { label } = describePath(model, `${m.path}.value`);
-    const month = m.previousMonth ? monthText(m.previousMonth) : 'tháng trước';
+    const month = m.previousMonth ? `tháng ${formatMonth(m.previousMonth)}` : 'tháng trước';
     out.push(
       warning(CODES.comparisonLeftOut, `${month} không có số liệu "${label}": câu của báo cáo in số tháng này, không có phần so sánh với ${month} (${m.template}:${m.line})`, locate(check, m.owner, `${m.path}.value`)),
     );
@@ -44,11 +45,6 @@ function derivedOfMissing(model: ReportModel, path: string): boolean {
   if (field !== 'rate' && field !== 'remaining' && field !== 'remainingRate') return false;
   const ind = model.indicators[id]!;
   return ind.value === null || ind.total === null;
-}
-
-function monthText(key: string): string {
-  const [y, m] = key.split('-').map(Number);
-  return `tháng ${m}/${y}`;
 }
 
 /** The place in the department's return where the value belongs: its key, else the nearest one written. */

@@ -1,6 +1,7 @@
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { formatNumber } from '../format/number.js';
+import { formatMonth } from '../format/date.js';
 import type { LoadedSubmission } from '../readers/submission.js';
 import { at, type Rule } from './context.js';
 
@@ -144,7 +145,7 @@ export const indicatorTotals: Rule = ({ submissions, index }) =>
 /** A figure that should move every month but equals last month's was probably copied forward. */
 export const copiedForward: Rule = ({ submissions, index, previous }) => {
   if (!previous) return [];
-  const when = `tháng ${Number(previous.month.slice(5))}/${previous.month.slice(0, 4)}`;
+  const when = `tháng ${formatMonth(previous.month)}`;
   return submissions.flatMap((s) => [
     ...Object.entries(s.submission.indicators ?? {}).flatMap(([id, e]) => {
       const before = previous.indicators[id]?.value;

@@ -1,5 +1,6 @@
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
+import { formatMonth } from '../format/date.js';
 import type { ReportingPeriod } from '../model/report-model.js';
 import type { Path } from '../readers/yaml.js';
 import type { LoadedSubmission } from '../readers/submission.js';
@@ -77,23 +78,17 @@ export function returnTexts(sub: Submission): { path: Path; text: string }[] {
   return out;
 }
 
-function textAt(sub: Submission | undefined, path: Path): string | undefined {
-  let v: unknown = sub;
-  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
-  return typeof v === 'string' ? v : undefined;
-}
-
 /** The warnings for the texts of these returns that are word for word last month's and name a previous period. */
 export function staleTextFindings(submissions: readonly LoadedSubmission[], previous: readonly Submission[], previousMonth: string, month: string, period: ReportingPeriod): Diagnostic[] {
-  const when = `tháng ${Number(previousMonth.slice(5))}/${previousMonth.slice(0, 4)}`;
-  const now = `tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`;
+  const when = `tháng ${formatMonth(previousMonth)}`;
+  const now = `tháng ${formatMonth(month)}`;
   return submissions.flatMap((s) => {
     const before = previous.find((p) => p.department === s.submission.department);
     if (!before) return [];
     const kept = new Set(returnTexts(before).map((t) => t.text.trim()));
     return returnTexts(s.submission).flatMap(({ path, text }) => {
       // a paragraph may move within its section: what matters is that last month's return had it word for word
-      if (!kept.has(text.trim()) && textAt(before, path)?.trim() !== text.trim()) return [];
+      if (!kept.has(text.trim())) return [];
       const mentions = stalePeriodMentions(text, month, period);
       if (mentions.length === 0) return [];
       const named = mentions.map((x) => `"${x}"`).join(', ');

@@ -8,11 +8,12 @@ import {
   formatMonth,
   formatNumber,
   comparisonPhrase,
+  movedPhrase,
   previousMonthLabel,
   type ComparisonPair,
 } from '../../format/index.js';
 import { HelperArgumentError, type TemplateLocation } from './helper-error.js';
-import { gapFor, ownerState, type CitationSink } from './citations.js';
+import { describePath, gapFor, ownerState, type CitationSink } from './citations.js';
 import type { ReportModel } from '../../model/report-model.js';
 
 /**
@@ -94,33 +95,34 @@ function describe(v: unknown): string {
  * "tăng 594 thẻ"; with several (delta, unit) pairs: "tăng 02 cơ sở và 5.031 giấy chứng sinh",
  * "tăng 02 cơ sở, giảm 12 giấy chứng tử". Unchanged figures are left out when another one changed.
  */
-const delta: Helper = (...args) => {
-  const { params, options } = split(args);
+/** The (…delta, unit) pairs a comparison helper is given, each checked. */
+function deltaPairs(name: string, params: readonly unknown[], options: CallOptions): ComparisonPair[] {
   if (params.length === 0 || params.length % 2 !== 0) {
-    fail('delta', options, '"delta" cần từng cặp: số liệu tăng/giảm (…delta) và đơn vị (ví dụ "thẻ")');
+    fail(name, options, `"${name}" cần từng cặp: số liệu tăng/giảm (…delta) và đơn vị (ví dụ "thẻ")`);
   }
-  const pairs: { d: Delta; unit: string }[] = [];
+  const pairs: ComparisonPair[] = [];
   for (let i = 0; i < params.length; i += 2) {
     const d = params[i];
     const unit = params[i + 1];
-    if (!isDelta(d)) fail('delta', options, `"delta" cần một trường …delta, nhận ${describe(d)}`);
-    if (typeof unit !== 'string') fail('delta', options, `"delta" cần đơn vị bằng chữ, nhận ${describe(unit)}`);
-    pairs.push({ d, unit });
+    if (!isDelta(d)) fail(name, options, `"${name}" cần một trường …delta, nhận ${describe(d)}`);
+    if (typeof unit !== 'string') fail(name, options, `"${name}" cần đơn vị bằng chữ, nhận ${describe(unit)}`);
+    pairs.push({ delta: d, unit });
   }
-  const [first] = pairs as [{ d: Delta; unit: string }];
-  if (pairs.length === 1) return formatDelta(first.d, first.unit);
-  const changed = pairs.filter((p) => p.d.direction === 'increase' || p.d.direction === 'decrease');
+  return pairs;
+}
+
+const delta: Helper = (...args) => {
+  const { params, options } = split(args);
+  const pairs = deltaPairs('delta', params, options);
+  const first = pairs[0]!;
+  if (pairs.length === 1) return formatDelta(first.delta, first.unit);
+  const changed = pairs.filter((p) => p.delta.direction === 'increase' || p.delta.direction === 'decrease');
   if (changed.length === 0) {
     // all unchanged: "không thay đổi"; any figure missing this month or last: there is nothing to compare
-    const missing = pairs.find((p) => p.d.direction === 'no-current') ?? pairs.find((p) => p.d.direction === 'no-previous');
-    return formatDelta((missing ?? first).d);
+    const missing = pairs.find((p) => p.delta.direction === 'no-current') ?? pairs.find((p) => p.delta.direction === 'no-previous');
+    return formatDelta((missing ?? first).delta);
   }
-  const amount = (p: { d: Delta; unit: string }) =>
-    `${formatCount(Math.abs(p.d.change ?? 0))}${p.unit ? ' ' + p.unit : ''}`;
-  const verb = (p: { d: Delta }) => (p.d.direction === 'increase' ? 'tăng' : 'giảm');
-  const same = changed.every((p) => p.d.direction === changed[0]!.d.direction);
-  if (same) return `${verb(changed[0]!)} ${changed.map(amount).join(' và ')}`;
-  return changed.map((p) => `${verb(p)} ${amount(p)}`).join(', ');
+  return movedPhrase(changed);
 };
 
 /**
@@ -132,17 +134,7 @@ const delta: Helper = (...args) => {
  */
 const compare: Helper = (...args) => {
   const { params, options } = split(args);
-  if (params.length === 0 || params.length % 2 !== 0) {
-    fail('compare', options, '"compare" cần từng cặp: số liệu tăng/giảm (…delta) và đơn vị (ví dụ "thẻ")');
-  }
-  const pairs: ComparisonPair[] = [];
-  for (let i = 0; i < params.length; i += 2) {
-    const d = params[i];
-    const unit = params[i + 1];
-    if (!isDelta(d)) fail('compare', options, `"compare" cần một trường …delta, nhận ${describe(d)}`);
-    if (typeof unit !== 'string') fail('compare', options, `"compare" cần đơn vị bằng chữ, nhận ${describe(unit)}`);
-    pairs.push({ delta: d, unit });
-  }
+  const pairs = deltaPairs('compare', params, options);
   const hash = options.hash ?? {};
   for (const key of Object.keys(hash)) {
     if (!['against', 'before', 'after'].includes(key)) fail('compare', options, `"compare" không có tham số "${key}" (có: against, before, after)`);
@@ -156,7 +148,7 @@ const compare: Helper = (...args) => {
   const current = pairs.findIndex((p) => p.delta.direction === 'no-previous');
   if (phrase === null && current >= 0 && model?.previous.source !== 'none') {
     const path = (options.ids?.[current * 2] ?? '').replace(/\.delta$/, '');
-    const owner = model && path ? gapFor(model, `${path}.value`).owner : null;
+    const owner = model && path ? describePath(model, `${path}.value`).owner : null;
     options.data?.citations?.missedComparisons.push({ path, owner, previousMonth: pairs[current]!.delta.previousMonth, ...where(options) });
   }
   if (phrase === null) return '';
